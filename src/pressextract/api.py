@@ -1,0 +1,97 @@
+"""The public calls: ``extract`` one text, ``extract_many`` a stream of them."""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Iterable, Iterator, Optional
+
+from .records import Release
+
+
+def nlp():
+    """The shared spaCy Language (blank Swedish + the finders), built once."""
+    from .pipeline import nlp as _nlp
+
+    return _nlp()
+
+
+def _as_text(text: Any) -> str:
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        try:
+            return bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(
+                f"text is not valid UTF-8 (byte {err.start}: {bytes(text)[err.start:err.start + 1]!r}); "
+                "decode it yourself with the right encoding and pass a str"
+            ) from None
+    raise TypeError(f"extract() takes a str (or UTF-8 bytes), not {type(text).__name__}")
+
+
+def _text_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _published_iso(published: Any) -> Optional[str]:
+    if published is None:
+        return None
+    if hasattr(published, "isoformat"):
+        return published.isoformat()
+    if isinstance(published, str):
+        return published.strip() or None
+    raise TypeError(f"published must be a date, datetime or ISO string, not {type(published).__name__}")
+
+
+def _build(doc, text: str, *, published, source, id) -> Release:
+    from .attribution import build
+
+    return build(doc._.pe, doc, id=id if id is not None else _text_id(text),
+                 source=source, published=_published_iso(published))
+
+
+def _empty(text: str, *, published, source, id) -> Release:
+    return Release(id=id if id is not None else _text_id(text), source=source,
+                   published=_published_iso(published))
+
+
+def extract(text: str, *, published=None, source: Optional[str] = None,
+            id: Optional[str] = None) -> Release:
+    """Find every amount, quantity, agency, region, year, date and quote in ``text``.
+
+    ``published`` (date, datetime or ISO string) is used when the text states
+    no publication date; it anchors "förra året" and "i år".
+    """
+    text = _as_text(text)
+    if not text.strip():
+        return _empty(text, published=published, source=source, id=id)
+    doc = nlp()(text)
+    return _build(doc, text, published=published, source=source, id=id)
+
+
+def _items(items: Iterable) -> Iterator[tuple[str, dict]]:
+    for item in items:
+        if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], dict):
+            text, meta = item
+        else:
+            text, meta = item, {}
+        yield _as_text(text), meta
+
+
+def extract_many(items: Iterable, *, batch_size: int = 64, n_process: int = 1) -> Iterator[Release]:
+    """Records for a stream of texts, in input order.
+
+    ``items`` holds texts or ``(text, metadata)`` pairs, where metadata may give
+    ``id``, ``source`` and ``published``. Uses ``nlp.pipe``; ``n_process > 1``
+    spreads the work over processes.
+    """
+    pairs = ((text, meta) for text, meta in _items(items))
+    pipe = nlp().pipe(
+        ((text if text.strip() else "", meta) for text, meta in pairs),
+        as_tuples=True, batch_size=batch_size, n_process=n_process,
+    )
+    for doc, meta in pipe:
+        kwargs = {k: meta.get(k) for k in ("published", "source", "id")}
+        if not doc.text.strip():
+            yield _empty(doc.text, **kwargs)
+        else:
+            yield _build(doc, doc.text, **kwargs)
