@@ -1,6 +1,272 @@
-"""Finder stub: fills nothing yet (see the issue that implements it)."""
+"""Money amounts: "20,5 miljoner kronor", "drygt en miljon kronor", "1,2 mdkr",
+"10–15 Mkr", "mellan 10 och 15 miljoner kronor", "$10", "2 kronor och 23 öre",
+and list items that leave the currency out ("varav 9,3 miljoner Försäkringskassan").
+
+Three passes over the text, each one compiled pattern:
+1. explicit amounts: a number (digits, words, fraction or -tal) with an optional
+   qualifier before it, an optional scale word, and a currency form after it;
+   or a currency symbol/code before the number. Ranges and "mellan ... och"
+   are one amount with value_max; after a verb of change ("ökade från 159 till
+   324 miljoner kronor") they are two, the first taking the second's scale.
+2. a number directly before an explicit amount and joined to it by
+   "respektive"/"och"/"eller" ("20 respektive 30 miljoner kronor") borrows its
+   scale and currency.
+3. bare "NUMBER SCALE" ("9,3 miljoner") after an explicit amount in the same
+   sentence, joined by a breakdown or list word: currency inherited.
+"""
 from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from . import numbers as N
+from .data import table
+from .hits import MoneyHit
+
+SP = "[ \u00a0\u202f\u2009]"
+S = SP + "{1,3}"  # bounded: 50,000 spaces between a number and "kronor" cannot backtrack
+
+
+@lru_cache(maxsize=None)
+def _currencies() -> tuple[dict, list, list]:
+    forms, after, before = {}, [], []
+    for row in table("currencies.tsv"):
+        form = row["form"]
+        info = (row["iso"], float(row["scale"]))
+        forms[form] = info
+        if row["case"] == "i":
+            forms[form.lower()] = info
+        esc = regex.escape(form).replace(r"\ ", "[ \u00a0]")
+        if row["case"] == "i":
+            esc = f"(?i:{esc})"
+        guard = r"(?![\p{L}\p{N}])" if form[-1].isalnum() else ""
+        if row["position"] in ("after", "both"):
+            after.append((len(form), esc + guard))
+        if row["position"] in ("before", "both"):
+            before.append((len(form), esc))
+    after = [p for _, p in sorted(after, key=lambda x: -x[0])]
+    before = [p for _, p in sorted(before, key=lambda x: -x[0])]
+    return forms, after, before
+
+
+def currency_of(form: str) -> tuple[str, float]:
+    forms = _currencies()[0]
+    key = " ".join(form.replace("\u00a0", " ").split())
+    return forms.get(key) or forms.get(key.lower()) or ("SEK", 1.0)
+
+
+@lru_cache(maxsize=None)
+def _context() -> dict:
+    roles: dict[str, list[str]] = {}
+    for row in table("money_context.tsv"):
+        roles.setdefault(row["role"], []).append(row["word"])
+    return roles
+
+
+def _words_pattern(words) -> str:
+    alts = sorted(words, key=len, reverse=True)
+    return r"(?<!\p{L})(?i:" + "|".join(regex.escape(w).replace(r"\ ", "[ \u00a0]") for w in alts) + r")(?!\p{L})"
+
+
+@lru_cache(maxsize=None)
+def _patterns():
+    _, after, before = _currencies()
+    number = (
+        f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS}|{N.word_number_pattern()})"
+    )
+    scale = N.scale_pattern()
+    qual = N.qualifier_pattern()
+    cur_after = "(?:" + "|".join(after) + ")"
+    cur_before = "(?:" + "|".join(before) + ")"
+    explicit = regex.compile(
+        rf"""
+        (?:(?P<qual>{qual}){S})?
+        (?:
+            (?P<rng>(?<!\p{{L}})(?i:mellan|från)){S}(?P<n1>{number})(?:{S}(?P<s1>{scale}))?
+                {S}(?i:och|till){S}(?P<n2>{number})
+          | (?P<n1>{number})(?:{S}(?P<s1>{scale}))?{SP}{{0,2}}[–—-]{SP}{{0,2}}(?P<n2>{number})
+          | (?P<n>{number})
+        )
+        (?:{S}(?P<scale>{scale}))?
+        {SP}{{0,3}}(?P<cur>{cur_after})
+        (?:{S}(?i:och){S}(?P<ore>\d{{1,2}}){S}(?i:öre)(?!\p{{L}}))?
+        |
+        (?:(?P<qual>{qual}){S})?
+        (?<![\p{{L}}\p{{N}}])(?P<cur>{cur_before}){SP}{{0,2}}(?P<n>{N.DIGITS_CORE})(?:{S}(?P<scale>{scale}))?
+        """,
+        regex.X,
+    )
+    # A number just before an explicit amount, joined by a list word: "20 respektive 30 mkr".
+    joiners = _words_pattern(["respektive", "och", "eller", "till"])
+    lead = regex.compile(
+        rf"(?:(?P<qual>{qual}){S})?(?P<n>{number})(?:{S}(?P<scale>{scale}))?{S}(?P<j>{joiners}){S}$"
+    )
+    bare = regex.compile(
+        rf"(?:(?P<qual>{qual}){S})?(?P<n>{number}){S}(?P<scale>{scale})(?!{SP}{{0,3}}{cur_after})"
+    )
+    change = regex.compile(_words_pattern(_context()["change_verb"]))
+    joined = regex.compile(
+        _words_pattern(_context()["breakdown"] + _context()["list_joiner"]) + r"|[,;:(]"
+    )
+    return explicit, lead, bare, change, joined
+
+
+def _num(s: str | None) -> float | None:
+    return N.parse_number(s) if s else None
+
+
+def _qualifier(m) -> str | None:
+    q = N.qualifier_of(m.group("qual"))
+    if q is None and m.group("n") and "tal" in m.group("n").lower():
+        q = "approx"
+    return q
+
+
+def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
+    hits = []
+    for m in explicit.finditer(text):
+        iso, cur_scale = currency_of(m.group("cur"))
+        scale = N.scale_value(m.group("scale")) * cur_scale
+        start = m.start()
+        if m.group("n") is not None:
+            value = _num(m.group("n"))
+            if value is None or (value < 1 and "halv" not in m.group("n") and "kvarts" not in m.group("n")
+                                 and m.group("scale") is None and cur_scale == 1 and "," not in m.group("n")
+                                 and "." not in m.group("n")):
+                continue
+            value *= scale
+            if m.group("ore"):
+                value += int(m.group("ore")) / 100
+            hits.append(MoneyHit(start, m.end(), N.round_value(value), None, iso, _qualifier(m)))
+            continue
+        v1, v2 = _num(m.group("n1")), _num(m.group("n2"))
+        if v1 is None or v2 is None:
+            continue
+        s1 = N.scale_value(m.group("s1")) * cur_scale if m.group("s1") else scale
+        qual = N.qualifier_of(m.group("qual"))
+        # After a verb of change the two figures are two amounts (from -> to).
+        line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 80)
+        if m.group("rng") and m.group("rng").lower() == "från" and change.search(text, line_start, start):
+            n1s, n1e = m.span("n1")
+            end1 = m.end("s1") if m.group("s1") else n1e
+            hits.append(MoneyHit(n1s, end1, N.round_value(v1 * s1), None, iso, None, False))
+            hits.append(MoneyHit(m.start("n2"), m.end(), N.round_value(v2 * scale), None, iso, None))
+            continue
+        if v2 * scale < v1 * s1:
+            continue  # "2020-15 kronor" and the like: not a range
+        hits.append(MoneyHit(start, m.end(), N.round_value(v1 * s1), N.round_value(v2 * scale), iso, qual))
+    return hits
+
+
+def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
+    """ "20 respektive 30 miljoner kronor": the first number borrows scale and currency."""
+    extra = []
+    for hit in hits:
+        if hit.value_max is not None:
+            continue
+        window_start = max(0, hit.start - 60)
+        m = lead.search(text, window_start, hit.start)
+        if not m or m.end() != hit.start:
+            continue
+        j = m.group("j").lower()
+        if j == "till":
+            line_start = max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
+            if not change.search(text, line_start, m.start()):
+                continue
+        if any(h.start < m.end() and m.start() < h.end for h in hits + extra):
+            continue
+        n = m.group("n")
+        if regex.fullmatch(r"(19|20)\d\d", n) and not m.group("scale"):
+            continue  # "2020 och 5 miljoner kronor": a year, not a figure
+        value = _num(n)
+        if value is None:
+            continue
+        # scale: its own if written, else the explicit amount's value / its number
+        if m.group("scale"):
+            scale = N.scale_value(m.group("scale"))
+        else:
+            own = _own_number(text, hit)
+            scale = hit.value / own if own else 1.0
+        end = m.end("scale") if m.group("scale") else m.end("n")
+        extra.append(MoneyHit(m.start(), end, N.round_value(value * scale), None, hit.currency,
+                              N.qualifier_of(m.group("qual")), False))
+    return extra
+
+
+_NUM_IN = None
+
+
+def _own_number(text: str, hit: MoneyHit) -> float | None:
+    """The bare number of an explicit amount (20 in "20 miljoner kronor")."""
+    global _NUM_IN
+    if _NUM_IN is None:
+        _NUM_IN = regex.compile(
+            f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS}|{N.word_number_pattern()})")
+    for m in _NUM_IN.finditer(text, hit.start, hit.end):
+        return _num(m.group())
+    return None
+
+
+def _sentence_of(sentences, pos: int) -> tuple[int, int]:
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo][0] <= pos:
+        return sentences[lo]
+    return (pos, pos)
+
+
+_FOLLOW_OK = regex.compile(r"[ \u00a0]*(?:$|[^\p{L}]|\p{Lu}|(?:i|till|från|av|för|på|och|samt|har|avser|gäller|är|var|som|inom|under|vardera|styck|per|kr)(?!\p{L}))")
+
+
+def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit]:
+    """ "varav 9,3 miljoner Försäkringskassan": a bare scaled figure after an amount."""
+    if not hits:
+        return []
+    taken = sorted((h.start, h.end) for h in hits)
+    extra = []
+    sentences = found.sentences or [(0, len(text))]
+    for s_start, s_end in sentences:
+        # only sentences with an explicit amount can lend a currency
+        inside = [h for h in hits if s_start <= h.start < s_end]
+        if not inside:
+            continue
+        for m in bare.finditer(text, s_start, s_end):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = [h for h in inside + extra if h.end <= m.start()]
+            if not before:
+                continue
+            parent = max(before, key=lambda h: h.end)
+            if not joined.search(text, parent.end, m.start()):
+                continue
+            if not _FOLLOW_OK.match(text, m.end()):
+                continue  # "9,3 miljoner människor"
+            value = _num(m.group("n"))
+            if value is None:
+                continue
+            q = N.qualifier_of(m.group("qual"))
+            extra.append(MoneyHit(m.start(), m.end(), N.round_value(value * N.scale_value(m.group("scale"))),
+                                  None, parent.currency, q, False))
+    return extra
+
+
+def find_amounts(text: str, found=None) -> list[MoneyHit]:
+    explicit, lead, bare, change, joined = _patterns()
+    hits = _explicit(text, found, explicit, change)
+    hits += _leading(text, hits, lead, change)
+    hits.sort(key=lambda h: h.start)
+    if found is not None:
+        hits += _bare(text, found, hits, bare, joined)
+        hits.sort(key=lambda h: h.start)
+    skip = found.dates.spans if found is not None else ()
+    return [h for h in hits if not any(a <= h.start < b for a, b in skip)]
 
 
 def find(found, doc) -> None:
-    return None
+    found.money = find_amounts(found.text, found)
