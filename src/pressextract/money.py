@@ -75,6 +75,8 @@ def _patterns():
     number = (
         f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS}|{N.word_number_pattern()})"
     )
+    # after a dash the guard against "-" before a digit run must not apply
+    number2 = f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS_CORE}|{N.word_number_pattern()})"
     scale = N.scale_pattern()
     qual = N.qualifier_pattern()
     cur_after = "(?:" + "|".join(after) + ")"
@@ -84,8 +86,8 @@ def _patterns():
         (?:(?P<qual>{qual}){S})?
         (?:
             (?P<rng>(?<!\p{{L}})(?i:mellan|från)){S}(?P<n1>{number})(?:{S}(?P<s1>{scale}))?
-                {S}(?i:och|till){S}(?P<n2>{number})
-          | (?P<n1>{number})(?:{S}(?P<s1>{scale}))?{SP}{{0,2}}[–—-]{SP}{{0,2}}(?P<n2>{number})
+                {S}(?i:och|till){S}(?P<n2>{number2})
+          | (?P<n1>{number})(?:{S}(?P<s1>{scale}))?{SP}{{0,2}}[–—-]{SP}{{0,2}}(?P<n2>{number2})
           | (?P<n>{number})
         )
         (?:{S}(?P<scale>{scale}))?
@@ -146,7 +148,7 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
         s1 = N.scale_value(m.group("s1")) * cur_scale if m.group("s1") else scale
         qual = N.qualifier_of(m.group("qual"))
         # After a verb of change the two figures are two amounts (from -> to).
-        line_start = max(text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 80)
+        line_start = max(0, text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 80)
         if m.group("rng") and m.group("rng").lower() == "från" and change.search(text, line_start, start):
             n1s, n1e = m.span("n1")
             end1 = m.end("s1") if m.group("s1") else n1e
@@ -171,7 +173,7 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
             continue
         j = m.group("j").lower()
         if j == "till":
-            line_start = max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
+            line_start = max(0, text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
             if not change.search(text, line_start, m.start()):
                 continue
         if any(h.start < m.end() and m.start() < h.end for h in hits + extra):
