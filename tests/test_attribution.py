@@ -1,0 +1,92 @@
+"""Amount attribution, sentence by sentence: (category, agency, part_of) per
+amount for every placement of the cue, with negatives where a cue in the next
+clause must not win."""
+import pytest
+
+from pressextract import extract
+
+FK, KFM, TV, AF = "forsakringskassan", "kronofogdemyndigheten", "tullverket", "arbetsformedlingen"
+SKV, POL = "skatteverket", "polismyndigheten"
+
+ATTRIBUTION = [
+    # phenomenon, sentence, [(category, agency, part_of) per amount in text order]
+    ("cue after: i höjning av skatt", "20,5 miljoner kronor i höjning av skatt.", [("tax_increase", None, None)]),
+    ("cue after: har tagits i beslag", "9,3 miljoner kronor har tagits i beslag.", [("seizure", None, None)]),
+    ("cue after: i utmätta tillgångar", "1 miljon kronor i utmätta tillgångar.", [("distraint", None, None)]),
+    ("cue after: förverkades", "3 miljoner kronor förverkades.", [("forfeiture", None, None)]),
+    ("cue after: i skadestånd", "Mannen ska betala 50 000 kronor i skadestånd.", [("damages", None, None)]),
+    ("cue after: i böter", "Bolaget får betala 200 000 kronor i böter.", [("fine", None, None)]),
+    ("cue before: återkrav på", "Det blev återkrav på 20 miljoner kronor.", [("recovery_claim", None, None)]),
+    ("cue before: beslag av kontanter", "Vid tillslaget gjordes beslag av kontanter till ett värde av 2 miljoner kronor.",
+     [("seizure", None, None)]),
+    ("cue before + subject agency", "Kronofogden utmätte tillgångar till ett värde av drygt en miljon kronor.",
+     [("distraint", KFM, None)]),
+    ("cue before + inverted subject", "Dessutom utmätte Kronofogden tillgångar till ett värde av 3 miljoner kronor.",
+     [("distraint", KFM, None)]),
+    ("cue before: höjd skatt med", "Skatteverket fattade beslut om höjd skatt med 12 miljoner kronor.",
+     [("tax_increase", SKV, None)]),
+    ("genitive agency", "Försäkringskassans återkrav på 4 miljoner kronor gällde assistansersättning.",
+     [("recovery_claim", FK, None)]),
+    ("agency in brackets", "20,4 miljoner kronor i återkrav (Försäkringskassan)", [("recovery_claim", FK, None)]),
+    ("agent after: av Tullverket", "Kontanter för 2 miljoner kronor beslagtogs av Tullverket.", [("seizure", TV, None)]),
+    ("label with colon", "Återkrav: 20,4 mkr", [("recovery_claim", None, None)]),
+    ("table row", "Beslag | 9,3 mkr", [("seizure", None, None)]),
+    ("label line above", "Utmätning\n4,2 mkr", [("distraint", None, None)]),
+    ("two clauses, two categories",
+     "Kronofogden utmätte bilar för 2 miljoner kronor och Tullverket beslagtog kontanter för 1 miljon kronor.",
+     [("distraint", KFM, None), ("seizure", TV, None)]),
+    ("varav parts inherit category and take agencies",
+     "11,8 miljoner kronor i besparing utifrån förhindrade felaktiga utbetalningar, varav 9,3 miljoner "
+     "Försäkringskassan, samt 2,5 miljoner Arbetsförmedlingen.",
+     [("prevented_payment", None, None), ("prevented_payment", FK, 0), ("prevented_payment", AF, 0)]),
+    ("varav parts name their own categories",
+     "Totalt 40 miljoner kronor, varav 25 miljoner i höjd skatt och 15 miljoner i återkrav.",
+     [("total", None, None), ("tax_increase", None, 0), ("recovery_claim", None, 0)]),
+    ("därav", "Beslagen uppgick till 6 miljoner kronor, därav 2 miljoner kronor i kontanter.",
+     [("seizure", None, None), ("seizure", None, 0)]),
+    ("nested breakdown",
+     "Sammanlagt 50 miljoner kronor, varav 30 miljoner i höjd skatt (varav 5 miljoner i skattetillägg) och "
+     "20 miljoner i återkrav.",
+     [("total", None, None), ("tax_increase", None, 0), ("tax_increase", None, 1), ("recovery_claim", None, 0)]),
+    ("total: list of categories", "Arbetet har gett återkrav och besparingar på 63 miljoner kronor.",
+     [("total", None, None)]),
+    ("total: long list before",
+     "Genom skattehöjningar, återkrav, utmätningar och beslag har besparingar på 63 miljoner kronor gjorts.",
+     [("total", None, None)]),
+    ("total: sammanlagt alone", "Sammanlagt handlar det om 80 miljoner kronor.", [("total", None, None)]),
+    ("strong cue beats totalt", "Totalt har 9,3 miljoner kronor tagits i beslag.", [("seizure", None, None)]),
+    ("crime amount", "Mannen åtalas för bedrägerier för 3 miljoner kronor.", [("crime_amount", None, None)]),
+    ("crime amount: smuggled goods", "Smugglade varor värda 3 miljoner kronor hittades.", [("crime_amount", None, None)]),
+    ("cost: satsar", "Regeringen satsar 200 miljoner kronor på arbetet.", [("cost", None, None)]),
+    ("asset freeze", "Tingsrätten beslutade om kvarstad på 1,5 miljoner kronor.", [("asset_freeze", None, None)]),
+    ("forfeiture: förverkat brottsutbyte", "Tingsrätten dömde ut förverkat brottsutbyte om 800 000 kronor.",
+     [("forfeiture", None, None)]),
+    ("no cue: other", "Priset var 500 kronor.", [("other", None, None)]),
+    # negatives: the agency or cue in another clause must not win
+    ("negative: agency behind preposition",
+     "I samarbete med Polisen har 2 miljoner kronor beslagtagits.", [("seizure", None, None)]),
+    ("negative: agency in the next sentence",
+     "Båtar utmättes till ett värde av 996 000 kronor. Kronofogden berättar mer.", [("distraint", None, None)]),
+    ("negative: cue in the next sentence",
+     "Bolaget betalade 300 000 kronor. Senare kom ett beslut om återkrav.", [("other", None, None)]),
+    ("negative: cue in the next clause",
+     "Han lånade 40 000 kronor, medan hans bror fick återkrav.", [("other", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [r[1:] for r in ATTRIBUTION], ids=[r[0] for r in ATTRIBUTION])
+def test_attribution(text, expected):
+    amounts = extract(text).amounts
+    got = [(a.category, a.agency, a.part_of) for a in amounts]
+    assert got == [tuple(e) for e in expected]
+
+
+def test_competing_cues_warn():
+    r = extract("Polisen beslagtog 2 miljoner kronor som förverkades.")
+    assert r.amounts[0].category == "seizure" or any("compete" in w for w in r.warnings)
+
+
+def test_year_and_region_in_scope():
+    r = extract("2019 återkrävdes 3 miljoner kronor i region Syd.")
+    a = r.amounts[0]
+    assert (a.year, a.region) == (2019, "syd")
