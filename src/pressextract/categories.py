@@ -102,11 +102,15 @@ def _cues():
     return pattern, names
 
 
-def find_cues(text: str) -> list[tuple[int, int, str, bool]]:
-    """(start, end, category, strong) of every cue in the text."""
+def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
+    """(start, end, category, strong) of every cue in the text, or only in the
+    given sorted, disjoint (start, end) ranges: the sentences that hold amounts."""
     pattern, names = _cues()
-    return [(m.start(), m.end(), names[m.lastgroup][0], names[m.lastgroup][1] == "strong")
-            for m in pattern.finditer(text)]
+    out = []
+    for lo, hi in ranges if ranges is not None else [(0, len(text))]:
+        out += [(m.start(), m.end(), names[m.lastgroup][0], names[m.lastgroup][1] == "strong")
+                for m in pattern.finditer(text, lo, hi)]
+    return out
 
 
 def _in_list(cues, i, text) -> set[str]:
@@ -316,7 +320,14 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         return []
     sentences = found.sentences or [(0, len(text))]
     scopes = _scopes(text, money, sentences)
-    cues = find_cues(text)
+    ranges = sorted({(min(sc.left, m.start), max(sc.right, m.end)) for sc, m in zip(scopes, money)})
+    merged = []
+    for lo, hi in ranges:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    cues = find_cues(text, merged)
     cue_starts = [c[0] for c in cues]
     agencies = sorted(found.agencies, key=lambda a: a.start)
     agency_starts = [a.start for a in agencies]

@@ -114,6 +114,50 @@ def _patterns():
     return explicit, lead, bare, change, joined
 
 
+@lru_cache(maxsize=None)
+def _candidate_pattern():
+    """Where an amount's number can start: a digit run, a number word, a
+    currency sign or code before a number. Cheap to scan; the full patterns
+    are then tried only at these places (and a few words before them, for
+    "drygt", "mellan", "ett 40-tal"), which keeps extraction fast."""
+    _, _, before = _currencies()
+    return regex.compile(
+        r"(?<!\d)\d|\b" + N.word_number_trie() + r"\b|(?:" + "|".join(before) + r")[ \u00a0]?\d"
+    )
+
+
+_WORD_STARTS = regex.compile(r"(?<![^\s(\[\"”»/])\S")
+
+
+def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int = 28):
+    """Matches of ``pattern`` that cover a candidate position in [lo, hi).
+
+    Each candidate is tried from up to ``back`` characters before it (word
+    starts only), earliest first, so "strax under 2 miljoner" starts at "strax".
+    """
+    hi = len(text) if hi is None else hi
+    last_end = lo
+    for c in _candidate_pattern().finditer(text, lo, hi):
+        p = c.start()
+        if p < last_end:
+            continue
+        m = pattern.match(text, p)
+        if m is None and not _RANGE_OPEN.search(text, max(last_end, p - 8), p):
+            continue  # a qualifier before a number that is no amount cannot make it one
+        # a qualifier, "mellan" or "från" a few words back extends the match
+        for ws in _WORD_STARTS.finditer(text, max(last_end, p - back), p):
+            wider = pattern.match(text, ws.start())
+            if wider and wider.end() > p:
+                m = wider
+                break
+        if m is not None:
+            last_end = m.end()
+            yield m
+
+
+_RANGE_OPEN = regex.compile(r"(?i:mellan|från)[ \u00a0]+$")
+
+
 def _num(s: str | None) -> float | None:
     return N.parse_number(s) if s else None
 
@@ -127,7 +171,7 @@ def _qualifier(m) -> str | None:
 
 def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
     hits = []
-    for m in explicit.finditer(text):
+    for m in _matches(explicit, text):
         iso, cur_scale = currency_of(m.group("cur"))
         scale = N.scale_value(m.group("scale")) * cur_scale
         start = m.start()
@@ -238,7 +282,7 @@ def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit
         inside = [h for h in hits if s_start <= h.start < s_end]
         if not inside:
             continue
-        for m in bare.finditer(text, s_start, s_end):
+        for m in _matches(bare, text, s_start, s_end):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = [h for h in inside + extra if h.end <= m.start()]

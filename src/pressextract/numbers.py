@@ -56,8 +56,34 @@ def _alt(words) -> str:
 def word_number_pattern() -> str:
     """A number written as one word ("tolv", "tjugofem", "tvåhundra", "tretusen")."""
     w = _words()
-    parts = _alt(list(w["units"]) + list(w["mult"]))
+    parts = trie(sorted(set(w["units"]) | set(w["mult"])))
     return rf"(?<!\p{{L}})(?i:(?:{parts})++)(?!\p{{L}})"
+
+
+def trie(words) -> str:
+    """A regex alternation shaped as a prefix tree: fast to try at each position."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@lru_cache(maxsize=None)
+def word_number_trie() -> str:
+    """Case-insensitive run of number-word parts, for finding candidates fast."""
+    w = _words()
+    return "(?i:(?:" + trie(sorted(set(w["units"]) | set(w["mult"]))) + ")++)"
 
 
 @lru_cache(maxsize=None)
