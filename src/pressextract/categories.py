@@ -56,6 +56,13 @@ _RIGHT_END = regex.compile(
     r"[;,(]|(?<!\p{L})(?i:medan|men|varav|därav|vilket|samtidigt)(?!\p{L})"
     r"|(?<!\p{L})(?:och|samt)\s+(?=\p{Lu}|(?:det|de|han|hon|man|vi|myndigheten|polisen)\s)"
 )
+# The clause around an amount without commas: where a cue may still stand when
+# none is in the amount's own stretch ("Kontanterna, nästan 5 miljoner kronor, togs i beslag").
+_RIGHT_CLAUSE_END = regex.compile(
+    r"[;]|(?<!\p{L})(?i:medan|men|varav|därav|vilket|samtidigt|eftersom)(?!\p{L})"
+    r"|(?<!\p{L})(?:och|samt)\s+(?=\p{Lu}|(?:det|de|han|hon|man|vi|myndigheten|polisen)\s)"
+)
+_SPLIT_FIRST = regex.compile(r"[;,]")
 _LEFT_CLAUSE = regex.compile(r"[;,:]|(?<!\p{L})(?i:medan|men|när|då|eftersom|där)(?!\p{L})|\s[–—]\s")
 _BREAKDOWN = regex.compile(
     r"(?<!\p{L})(?i:varav|därav|varibland|fördela[dst]?\s+på|uppdelat\s+på|fördelat\s+på)(?!\p{L})"
@@ -70,7 +77,7 @@ _SINCE = regex.compile(r"(?i:sedan|från\s+och\s+med|fram\s+till|t\.o\.m\.|före
 
 
 def _cue_regex(cue: str) -> str:
-    """ "förhindra* _ utbetalning*" -> förhindra\p{L}*(?:\s+\p{L}+)?\s+utbetalning\p{L}*"""
+    r""" "förhindra* _ utbetalning*" -> förhindra\p{L}*(?:\s+\p{L}+)?\s+utbetalning\p{L}*"""
     out = ""
     for word in cue.split():
         if word == "_":
@@ -134,10 +141,18 @@ def _sentence_index(sentences, pos):
 
 
 class _Scope:
-    __slots__ = ("left", "right", "clause_left")
+    __slots__ = ("left", "right", "clause_left", "right_ext", "sentence", "split_word")
 
-    def __init__(self, left, right, clause_left):
+    def __init__(self, left, right, clause_left, right_ext, sentence, split_word):
         self.left, self.right, self.clause_left = left, right, clause_left
+        self.right_ext, self.sentence, self.split_word = right_ext, sentence, split_word
+
+
+def _split(text, lo, hi):
+    """Where the text between two amounts divides: at a breakdown word, else at
+    the first comma or semicolon, else at the first other clause boundary."""
+    b = _BREAKDOWN.search(text, lo, hi) or _SPLIT_FIRST.search(text, lo, hi) or _BOUNDARY.search(text, lo, hi)
+    return b
 
 
 def _scopes(text, money, sentences) -> list[_Scope]:
@@ -147,21 +162,24 @@ def _scopes(text, money, sentences) -> list[_Scope]:
         s_start, s_end = sentences[sent_of[k]] if sentences else (0, len(text))
         s_end = max(s_end, m.end)
         left = s_start
+        split_word = None
         if k > 0 and sent_of[k - 1] == sent_of[k]:
-            prev = money[k - 1]
-            b = _BOUNDARY.search(text, prev.end, m.start)
-            left = b.start() if b else m.start
+            b = _split(text, money[k - 1].end, m.start)
+            # no boundary between them ("från 287 till 318 miljoner kronor"): they share the left side
+            left = b.start() if b else scopes[k - 1].left
+            split_word = b.group().strip().lower() if b else None
         if k + 1 < len(money) and sent_of[k + 1] == sent_of[k]:
-            nxt = money[k + 1]
-            b = _BOUNDARY.search(text, m.end, nxt.start)
-            right = b.start() if b else m.end
+            b = _split(text, m.end, money[k + 1].start)
+            right = right_ext = b.start() if b else m.end
         else:
             b = _RIGHT_END.search(text, m.end, s_end)
             right = b.start() if b else s_end
+            b = _RIGHT_CLAUSE_END.search(text, m.end, s_end)
+            right_ext = b.start() if b else s_end
         clause_left = left
         for b in _LEFT_CLAUSE.finditer(text, left, m.start):
             clause_left = b.end()
-        scopes.append(_Scope(left, right, clause_left))
+        scopes.append(_Scope(left, right, clause_left, right_ext, (s_start, s_end), split_word))
     return scopes
 
 
@@ -182,66 +200,113 @@ def _label_line(text, start) -> str | None:
     return None
 
 
-def _category(k, money, scopes, cues, cue_starts, text, warnings):
-    m, sc = money[k], scopes[k]
-    lo = bisect_right(cue_starts, sc.left - 1)
-    best = {True: None, False: None}  # strong -> (distance, index, side)
-    left_best = right_best = None
-    i = lo
-    while i < len(cues) and cues[i][0] < sc.right:
-        c_start, c_end, cat, strong = cues[i]
-        if c_end <= m.start and c_start >= sc.left:
-            dist, side = m.start - c_end, "left"
-        elif c_start >= m.end and c_end <= sc.right:
-            dist, side = c_start - m.end, "right"
-        else:
-            i += 1
-            continue
-        cur = best[strong]
-        if cur is None or dist < cur[0] or (dist == cur[0] and side == "right"):
-            best[strong] = (dist, i, side)
-        if strong and side == "left" and (left_best is None or dist < left_best[0]):
-            left_best = (dist, i)
-        if strong and side == "right" and (right_best is None or dist < right_best[0]):
-            right_best = (dist, i)
+def _nearest(m, lo, hi, cues, cue_starts, strong):
+    """(distance, index) of the nearest cue of the given strength in [lo, hi)
+    on each side of the amount: returns (best, left_best, right_best)."""
+    best = left_best = right_best = None
+    i = bisect_right(cue_starts, lo - 1)
+    while i < len(cues) and cues[i][0] < hi:
+        c_start, c_end, _, is_strong = cues[i]
+        if is_strong == strong:
+            if c_end <= m.start:
+                cand, side = (m.start - c_end, i), "left"
+            elif c_start >= m.end and c_end <= hi:
+                cand, side = (c_start - m.end, i), "right"
+            else:
+                cand = None
+            if cand:
+                if best is None or cand[0] < best[0] or (cand[0] == best[0] and side == "right"):
+                    best = cand
+                if side == "left" and (left_best is None or cand[0] < left_best[0]):
+                    left_best = cand
+                if side == "right" and (right_best is None or cand[0] < right_best[0]):
+                    right_best = cand
         i += 1
-    chosen = best[True] or best[False]
-    if chosen is None:
-        return None
-    idx = chosen[1]
-    cats = _in_list(cues, idx, text)
-    if len(cats) >= 2:
-        return "total"
-    if left_best and right_best and cues[left_best[1]][2] != cues[right_best[1]][2] \
-            and abs(left_best[0] - right_best[0]) <= 12:
-        warnings.append(
-            f"amount {k} ({text[m.start:m.end]!r}): cues {text[cues[left_best[1]][0]:cues[left_best[1]][1]]!r} "
-            f"({cues[left_best[1]][2]}) and {text[cues[right_best[1]][0]:cues[right_best[1]][1]]!r} "
-            f"({cues[right_best[1]][2]}) compete; chose {cues[idx][2]} (nearest)")
-    return cues[idx][2]
+    return best, left_best, right_best
 
 
-def _agency(k, money, scopes, agencies, agency_starts, text):
+def _category(k, money, scopes, cues, cue_starts, text, warnings, parent_category):
+    """Strong cue in the amount's stretch, then in its clause; then the varav
+    parent's category; then weak cues likewise. None when nothing applies."""
+    m, sc = money[k], scopes[k]
+    tiers = [(sc.left, sc.right, True), (sc.left, sc.right_ext, True), None,
+             (sc.left, sc.right, False), (sc.left, sc.right_ext, False)]
+    for tier in tiers:
+        if tier is None:
+            if parent_category is not None:
+                return parent_category
+            continue
+        lo, hi, strong = tier
+        best, left_best, right_best = _nearest(m, lo, hi, cues, cue_starts, strong)
+        if best is None:
+            continue
+        idx = best[1]
+        if len(_in_list(cues, idx, text)) >= 2:
+            return "total"
+        if strong and left_best and right_best and cues[left_best[1]][2] != cues[right_best[1]][2] \
+                and abs(left_best[0] - right_best[0]) <= 12:
+            lc, rc = cues[left_best[1]], cues[right_best[1]]
+            warnings.append(
+                f"amount {k} ({text[m.start:m.end]!r}): cues {text[lc[0]:lc[1]]!r} ({lc[2]}) and "
+                f"{text[rc[0]:rc[1]]!r} ({rc[2]}) compete; chose {cues[idx][2]} (nearest)")
+        return cues[idx][2]
+    return None
+
+
+# Agencies named together as one subject ("Polisen och Tullen tog ...",
+# "Polisen i region Väst och elva andra myndigheter har ..."): credited to none.
+_COORD_GAP = regex.compile(
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:i\s+(?:region|polisregion)\s+\p{Lu}\p{L}*\s*)?(?:,|och|samt|eller)\s*"
+)
+_COORD_OTHERS = regex.compile(
+    r"\s*(?:i\s+(?:region|polisregion)\s+\p{Lu}\p{L}*\s*)?(?:och|samt)\s+(?:\p{L}+\s+)?(?i:andra|övriga)\s"
+)
+
+
+def _coordinated(i, agencies, text) -> bool:
+    # "Centrala studiestödsnämnden (CSN)": the bracketed short form shares the
+    # coordination of the full name before it
+    while i > 0 and agencies[i - 1].agency_id == agencies[i].agency_id \
+            and regex.fullmatch(r"\s*\(\s*", text[agencies[i - 1].end:agencies[i].start]):
+        i -= 1
+    a = agencies[i]
+    if i > 0 and _COORD_GAP.fullmatch(text, agencies[i - 1].end, a.start):
+        return True
+    if i + 1 < len(agencies) and _COORD_GAP.fullmatch(text, a.end, agencies[i + 1].start):
+        return True
+    return bool(_COORD_OTHERS.match(text, a.end))
+_AGENT_BEFORE = regex.compile(r"(?<!\p{L})(?i:av|hos)\s+$")
+
+
+def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
+    """(agency id or None, how: "after" | "left" | None)."""
     m, sc = money[k], scopes[k]
     lo = bisect_right(agency_starts, sc.left - 1)
     left_pick = None
-    for a in agencies[lo:]:
-        if a.start >= sc.right:
+    for i in range(lo, len(agencies)):
+        a = agencies[i]
+        if a.start >= sc.right_ext:
             break
         if a.start >= m.end:
             between = text[m.end:a.start]
-            if not between.strip() or between.strip() in ("(", "i (", "till", "hos"):
-                return a.agency_id
-            if between.rstrip().endswith("(") and ")" not in between:
-                return a.agency_id
-            if _AGENT.match(between[-12:] if len(between) > 12 else between) and len(between) < 40:
-                return a.agency_id
+            stripped = between.strip()
+            if not stripped or stripped in ("(", "till", "hos", "från"):
+                return a.agency_id, "after"
+            if stripped.endswith("(") and ")" not in stripped and len(stripped) < 60:
+                return a.agency_id, "after"
+            if len(between) < 40 and _AGENT_BEFORE.search(between):
+                return a.agency_id, "after"
             continue
-        if a.end <= m.start and a.start >= sc.clause_left:
+        if a.end <= m.start and a.start >= sc.left:
             if _PREPOSITION_BEFORE.search(text, max(0, a.start - 30), a.start):
                 continue
-            left_pick = a.agency_id  # the nearest one before the amount wins
-    return left_pick
+            if kinds.get(a.agency_id) == "court" and category == "crime_amount":
+                continue  # a court judging a crime: the sum is the crime's, not the court's
+            if _coordinated(i, agencies, text):
+                left_pick = None  # one of several agencies as subject: credited to none
+                continue
+            left_pick = a.agency_id
+    return left_pick, ("left" if left_pick else None)
 
 
 def _nearest_before(hits, starts, lo_pos, pos):
@@ -313,6 +378,21 @@ def _colon_lists(money, text, part_of):
                 break
 
 
+@lru_cache(maxsize=None)
+def _comparison():
+    words = [row["word"] for row in table("money_context.tsv") if row["role"] == "comparison"]
+    return regex.compile(r"(?<!\p{L})(?i:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\p{L})")
+
+
+def _agency_kind(agency_id):
+    from .agencies import agency_info
+
+    try:
+        return agency_info(agency_id).get("kind", "agency")
+    except Exception:  # an id the gazetteer does not know: treat as an agency
+        return "agency"
+
+
 def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount]:
     text = found.text
     money = found.money
@@ -320,7 +400,7 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         return []
     sentences = found.sentences or [(0, len(text))]
     scopes = _scopes(text, money, sentences)
-    ranges = sorted({(min(sc.left, m.start), max(sc.right, m.end)) for sc, m in zip(scopes, money)})
+    ranges = sorted({sc.sentence for sc in scopes})
     merged = []
     for lo, hi in ranges:
         if merged and lo <= merged[-1][1]:
@@ -336,13 +416,17 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
     places = sorted(found.places, key=lambda p: p.start)
     place_starts = [p.start for p in places]
     part_of = _parts(money, scopes, text)
+    kinds = {a.agency_id: _agency_kind(a.agency_id) for a in agencies}
+    hows: list = []
 
     out: list[Amount] = []
     for k, m in enumerate(money):
         sc = scopes[k]
-        category = _category(k, money, scopes, cues, cue_starts, text, warnings)
-        if category is None and part_of[k] is not None:
-            category = out[part_of[k]].category
+        parent_category = out[part_of[k]].category if part_of[k] is not None else None
+        category = _category(k, money, scopes, cues, cue_starts, text, warnings, parent_category)
+        if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
+                and _comparison().search(text, money[k - 1].end, m.start):
+            category = out[k - 1].category  # "45,7 miljoner kronor, jämfört med 51,5 miljoner kronor"
         if category is None:
             label = _label_line(text, m.start)
             if label:
@@ -350,9 +434,15 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
                 strong = [c for c in label_cues if c[3]] or label_cues
                 if strong:
                     category = strong[0][2]
-        agency = _agency(k, money, scopes, agencies, agency_starts, text)
+        agency, how = _agency(k, money, scopes, agencies, agency_starts, text, kinds, category or "other")
         if agency is None and part_of[k] is not None:
             agency = out[part_of[k]].agency
+        elif agency is None and sc.split_word in ("och", "samt") and k > 0 and hows[k - 1] == "left" \
+                and not _in_scope(agencies, agency_starts, sc.left, m.start):
+            # "Försäkringskassan ställde krav på ... och förhindrade utbetalningar om ...":
+            # the subject carries over to a coordinated clause without its own
+            agency, how = out[k - 1].agency, "left"
+        hows.append(how)
 
         year = reporting_year
         in_clause = _in_scope(years_hits, year_starts, sc.clause_left, sc.right)
@@ -362,6 +452,13 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             year = min(in_clause, key=lambda y: abs(y.start - m.start)).year
         elif part_of[k] is not None:
             year = out[part_of[k]].year
+        if m.change_from or (k > 0 and money[k - 1].change_from):
+            # "steg från 287 till 318 miljoner kronor mellan 2023 och 2024": each its own year
+            first = k if m.change_from else k - 1
+            pair_years = [y.year for y in _in_scope(years_hits, year_starts, scopes[first].left,
+                                                     scopes[min(first + 1, len(money) - 1)].right_ext)]
+            if len(pair_years) == 2 and pair_years[0] != pair_years[1]:
+                year = pair_years[0] if m.change_from else pair_years[1]
 
         region = release_region
         near_places = _in_scope(places, place_starts, sc.clause_left, sc.right)

@@ -18,6 +18,7 @@ class MoneyHit:
     currency: str = "SEK"
     qualifier: Optional[str] = None
     currency_written: bool = True  # False: "9,3 miljoner" in a list, currency inherited
+    change_from: bool = False  # the first figure of "ökade från 159 till 324 miljoner kronor"
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class QuantityHit:
     qualifier: Optional[str]
     unit: str
     category: str
+    value_max: Optional[float] = None  # upper end of a range: "10–15 personer"
 
 
 @dataclass(slots=True)
@@ -56,6 +58,13 @@ class YearHit:
     # None means "the year in focus" ("under året"): the last named or reporting year
     offset: Optional[int] = None
     reporting: bool = False  # a form that names the reporting year: "(2020)" in a heading, "2020 års"
+    # relative forms: what the offset counts from: "date" (published/modified), "named"
+    # (the year named just before: "året innan") or "focus" ("under året")
+    anchor: Optional[str] = None
+    # explicit forms: what the year does in its sentence, from the cue before it:
+    # "since" ("sedan 2009"), "compare" ("jämfört med 2019"), "report" ("2020 års",
+    # "resultaten för 2019"), "period" ("under 2020", "år 2020"), or None
+    role: Optional[str] = None
 
 
 @dataclass(slots=True)

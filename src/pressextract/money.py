@@ -169,9 +169,20 @@ def _qualifier(m) -> str | None:
     return q
 
 
+@lru_cache(maxsize=None)
+def _vague_before():
+    return regex.compile(_words_pattern(_context()["vague"]) + r"[ \u00a0]+$")
+
+
 def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
     hits = []
+    vague = _vague_before()
     for m in _matches(explicit, text):
+        if vague.search(text, max(0, m.start() - 14), m.start()):
+            continue  # "flera hundra tusen kronor": a vague sum
+        n = m.group("n")
+        if n and not m.group("scale") and n.lower() in ("en", "ett") and currency_of(m.group("cur"))[1] == 1:
+            continue  # "varje krona", "en krona som går tillbaka": an idiom, not a sum
         iso, cur_scale = currency_of(m.group("cur"))
         scale = N.scale_value(m.group("scale")) * cur_scale
         start = m.start()
@@ -196,7 +207,7 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
         if m.group("rng") and m.group("rng").lower() == "från" and change.search(text, line_start, start):
             n1s, n1e = m.span("n1")
             end1 = m.end("s1") if m.group("s1") else n1e
-            hits.append(MoneyHit(n1s, end1, N.round_value(v1 * s1), None, iso, None, False))
+            hits.append(MoneyHit(n1s, end1, N.round_value(v1 * s1), None, iso, None, False, True))
             hits.append(MoneyHit(m.start("n2"), m.end(), N.round_value(v2 * scale), None, iso, None))
             continue
         if v2 * scale < v1 * s1:
