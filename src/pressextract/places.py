@@ -1,16 +1,435 @@
-"""Finder stub: fills nothing yet (see the issue that implements it)."""
+"""Places: the seven police regions, the 21 counties and the 290 municipalities.
+
+The gazetteers (police_regions.tsv, counties.tsv, municipalities.tsv) and the
+words around a name (place_words.tsv) are data; this module holds the rules.
+One pattern, built once from a trie of every name, finds a name with an
+optional prefix ("region", "polisregion"), a genitive -s and an optional
+suffix ("län", "kommun", "stad"); the rules below say what it names.
+
+What a name means:
+
+- With a suffix: "X län" / "Xs län" is the county, "X kommun" / "Xs kommun" /
+  "X stad" is the municipality (when X is one; otherwise the suffix is ignored).
+- "polisregion X" is the police region X. "region X" is the police region X,
+  except that "Region X" written with a capital mid-sentence before a county
+  name is the regional council, i.e. the county ("Region Skåne", "Region
+  Stockholm"); a county name after "region" is always the county ("region
+  Skåne"). Lower-case "region" before no name ("i vår region") is nothing.
+- Bare names:
+  - a police region name marked ``bare=yes`` is that police region: bare
+    "Stockholm" / "Stockholms" is the police region stockholm (the city, the
+    county and the police region agree there, and releases use it for the
+    region); "Stockholms stad"/"Stockholms kommun" is the municipality,
+    "Stockholms län" the county.
+  - a police region name that is also a common word (Mitt, Syd, Väst, ...)
+    counts only capitalised, not sentence-initial, after a preposition, and
+    when the sentence before it speaks of the police ("regionpolischef i
+    Mitt", "regionalt i Mitt") or the text names that region with a prefix
+    elsewhere, or when it is coordinated with a police region just found
+    ("regionerna Syd och Väst").
+  - a name that is both a county and a municipality is the municipality
+    (bare "Uppsala", "Jönköping", "Kalmar", "Örebro", "Gotland"); a county
+    name that is no municipality is the county ("i Gävleborg", "Skåne").
+  - a municipality name that is also a common word or a person's name (the
+    ``context`` column: Vara, Mark, Ale, Mora, Boden, Lund, ...) counts only
+    after a preposition ("i Vara", "norr om Mora") or coordinated with a
+    place just found ("i Vara och Mark"); sentence-initial capitals are no
+    evidence. Any municipality name right after a capitalised word that is
+    no preposition ("säger Anna Lund") is a surname, not a place.
+- A name is skipped when it overlaps an agency already found ("Stockholms
+  tingsrätt", "Länsstyrelsen i Skåne"), sits inside a word or a web address
+  ("polisen.se"), follows a postal code ("114 55 Stockholm", a letterhead), or
+  follows a blocker word ("häktet Kronoberg").
+
+The release's primary region (``primary_region``) is decided by the first
+of three levels that names any place: the title, then the first paragraph
+(the first block of running text after the title), then the whole text. At
+that level each mention counts once for its police region; the police region
+with at least twice the mentions of the next one wins. When several police
+regions are compared there with none dominant, or when no place is named at
+all, the release is national: None. Within the winning police region the
+place returned is the one in the lead (title or first paragraph) first, then
+police region over county over municipality, then the most mentioned, then
+the first; the release record gives that place's police region.
+"""
 from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import Optional
+
+import regex
+
+from .data import split, table
+from .hits import PlaceHit
+
+KIND_RANK = {"police_region": 0, "county": 1, "municipality": 2}
+
+_SPACE = "[ \\t\\u00a0]++"
+_gaz = None
+
+
+def _slug(name: str) -> str:
+    out = name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
+    return "-".join(out.split())
+
+
+def _trie_regex(words) -> str:
+    """A regex for a set of literal words, shared prefixes factored out (fast
+    alternation: one branch per next character)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        ends = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            piece = "[ \\u00a0]" if ch == " " else regex.escape(ch)
+            branches.append(piece + emit(node[ch]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+class _Gazetteer:
+    def __init__(self):
+        self.police = {r["id"]: r for r in table("police_regions.tsv")}
+        self.counties = {r["id"]: r for r in table("counties.tsv")}
+        self.municipalities = {r["id"]: r for r in table("municipalities.tsv")}
+        words: dict[str, set] = {}
+        for row in table("place_words.tsv"):
+            words.setdefault(row["role"], set()).add(row["word"].lower())
+        self.words = words
+        self.prepositions = words.get("preposition", set())
+        self.conjunctions = words.get("conjunction", set())
+        self.blockers = words.get("blocker", set())
+        self.place_nouns = words.get("place_noun", set())
+        self.linkers = words.get("linker", set())
+        self.police_prefixes = words.get("police_prefix", set())
+        self.county_suffixes = words.get("county_suffix", set())
+        self.municipality_suffixes = words.get("municipality_suffix", set())
+
+        # surface form -> {kind: id}; a form may name several kinds (Stockholm)
+        forms: dict[str, dict] = {}
+        for pid, row in self.police.items():
+            for form in [row["name"], *split(row["aliases"])]:
+                forms.setdefault(form, {})["police_region"] = pid
+        for cid, row in self.counties.items():
+            for form in [row["short"], *split(row["aliases"])]:
+                forms.setdefault(form, {})["county"] = cid
+        for mid, row in self.municipalities.items():
+            for form in [row["name"], *split(row["aliases"])]:
+                forms.setdefault(form, {})["municipality"] = mid
+        self.forms = forms
+        self.lower_police = {f.lower(): r["police_region"] for f, r in forms.items()
+                             if "police_region" in r}
+        self.prefixes = self.police_prefixes | words.get("region_prefix", set())
+        self.needs_context = {mid for mid, r in self.municipalities.items() if r["context"] == "yes"}
+        self.police_of = {("police_region", pid): pid for pid in self.police}
+        self.police_of.update({("county", cid): r["police_region"] for cid, r in self.counties.items()})
+        self.police_of.update({("municipality", mid): self.counties[r["county"]]["police_region"]
+                               for mid, r in self.municipalities.items()})
+
+        def alt(items):
+            return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+
+        self.region_prefixes = words.get("region_prefix", set())
+        suffixes = self.county_suffixes | self.municipality_suffixes
+        # not followed by a letter, a web address, a compound ("Göteborgs-tidningen") or
+        # a cut compound ("Mark- och miljödomstolen")
+        boundary_after = r"(?![\p{L}\p{N}_]|[./@][\p{L}\p{N}]|-\p{Ll}|-\s)"
+        # Names start with a capital: the cheap "\b(?=\p{Lu})" test lets the engine
+        # skip most positions before the trie and the guards run.
+        self.pattern = regex.compile(
+            r"\b(?=\p{Lu})"
+            # not inside a web address or an e-mail, not after a postal code
+            r"(?<![@/.]|\p{Ll}-|\d{3}[ \u00a0]?\d{2}[ \u00a0])"
+            rf"(?P<name>{_trie_regex(forms)})(?P<gen>s)?"
+            rf"(?:{_SPACE}(?P<suf>(?i:{alt(suffixes)})){boundary_after})?"
+            + boundary_after
+        )
+        # "polisregion mitt": a lower-case police region name only after this prefix
+        self.lower_pattern = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}_@/.])(?i:{alt(self.police_prefixes)}){_SPACE}"
+            rf"({alt(self.lower_police)})s?" + boundary_after
+        )
+        self.police_cue = regex.compile(
+            "(?i:" + alt(words.get("police_cue", {"polis"})) + ")")
+
+
+def _gazetteer() -> _Gazetteer:
+    global _gaz
+    if _gaz is None:
+        _gaz = _Gazetteer()
+    return _gaz
+
+
+_PREV_WORD = regex.compile(r"(?r)(\p{L}++)[ \t\u00a0]++\Z")  # searched backwards from the name
+_OPENERS = " \t\u00a0\"'”“»«•*–—-("
+_SENT_BREAK = ".!?:\n\r"
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    stop = max(-1, pos - 12)
+    while i > stop and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENT_BREAK
+
+
+def _prev_word(text: str, pos: int) -> Optional[tuple]:
+    """(word, start) of the word right before ``pos`` (spaces between), or None."""
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return (m.group(1), m.start(1)) if m else None
+
+
+def _word_before_is(words: set, text: str, pos: int) -> bool:
+    prev = _prev_word(text, pos)
+    return prev is not None and prev[0].lower() in words
+
+
+def _police_context(g: _Gazetteer, text: str, pos: int) -> bool:
+    lo = max(0, pos - 160)
+    window = text[lo:pos]
+    cut = max(window.rfind(c) for c in ".!?\n")
+    return bool(g.police_cue.search(window, cut + 1))
+
+
+class _Spans:
+    """Overlap test against the agency hits (sorted, with a running maximum end)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end = []
+        top = -1
+        for _, e in self.spans:
+            top = max(top, e)
+            self.max_end.append(top)
+        self.ends = {e for _, e in self.spans}
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
+
+
+def _coordinated(text: str, last: Optional[PlaceHit], start: int, g: _Gazetteer) -> bool:
+    """The name follows the last place hit after a comma or a conjunction."""
+    if last is None or start - last.end > 12:
+        return False
+    gap = text[last.end:start].strip(" \t\u00a0").lower()
+    return gap == "," or gap in g.conjunctions
+
+
+def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) -> Optional[tuple]:
+    """(start, end, kind, id) for one name match, or None. A candidate is
+    (start, end of the name with its -s, end with the suffix, name, suffix,
+    (previous word, its start) or None)."""
+    start, end, full_end, name, suf, prev = cand
+    readings = g.forms[name]
+    prev_word, prev_start = prev if prev else (None, start)
+    prev_low = prev_word.lower() if prev_word else None
+    pre = prev_low if prev_low in g.prefixes else None
+
+    if suf:
+        suf = suf.lower()
+        if suf in g.county_suffixes and "county" in readings:
+            return (prev_start if pre else start), full_end, "county", readings["county"]
+        if suf in g.municipality_suffixes and "municipality" in readings:
+            return start, full_end, "municipality", readings["municipality"]
+
+    if pre:
+        if pre in g.police_prefixes and "police_region" in readings:
+            return prev_start, end, "police_region", readings["police_region"]
+        if pre in g.region_prefixes:
+            council = prev_word[0].isupper() and not _sentence_initial(text, prev_start)
+            if "county" in readings and (council or "police_region" not in readings):
+                return prev_start, end, "county", readings["county"]
+            if "police_region" in readings:
+                return prev_start, end, "police_region", readings["police_region"]
+        # a prefix that fits no reading ("region Gävle"): read the name alone
+
+    if prev_low in g.blockers:
+        return None
+    after_prep = prev_low in g.prepositions or prev_low in g.place_nouns or (
+        prev_low in g.linkers and _word_before_is(g.place_nouns, text, prev_start))
+    coordinated = _coordinated(text, last, start, g)
+
+    pid = readings.get("police_region")
+    if pid is not None:
+        if g.police[pid]["bare"] == "yes":
+            return start, end, "police_region", pid
+        if not _sentence_initial(text, start) and (
+                coordinated and last.kind == "police_region"
+                or after_prep and (pid in found_police or _police_context(g, text, start))):
+            return start, end, "police_region", pid
+    mid = readings.get("municipality")
+    if mid is not None:
+        if prev_word and prev_word[0].isupper() and not after_prep and not pre \
+                and prev_low not in g.conjunctions and start - 1 not in agency_ends \
+                and not (last is not None and start - last.end <= 1):
+            return None  # "Anna Lund": a surname
+        if mid in g.needs_context and not (after_prep or coordinated):
+            return None
+        return start, end, "municipality", mid
+    cid = readings.get("county")
+    if cid is not None:
+        return start, end, "county", cid
+    return None
 
 
 def find(found, doc) -> None:
-    return None
+    text = found.text
+    if not text:
+        return
+    g = _gazetteer()
+    # the word before each name; police regions the text names with a prefix
+    # (their bare names then count after a preposition: "i Mitt")
+    cands = []
+    found_police = set()
+    for m in g.pattern.finditer(text):
+        name, gen, suf = m.groups()
+        start = m.start()
+        prev = _prev_word(text, start)
+        end = start + len(name) + (1 if gen else 0)
+        cands.append((start, end, m.end(), name, suf, prev))
+        if prev and prev[0].lower() in g.prefixes:
+            pid = g.forms[name].get("police_region")
+            if pid:
+                found_police.add(pid)
+    for m in g.lower_pattern.finditer(text):
+        pid = g.lower_police[m.group(1).lower()]
+        found_police.add(pid)
+        cands.append((m.start(), m.end(), pid))
+    if not cands:
+        return
+    cands.sort()
+    agencies = _Spans((a.start, a.end) for a in found.agencies)
+    agency_ends = agencies.ends | {e + 1 for e in agencies.ends}
+    out = []
+    names = []  # the name each hit was read from, for the list pass below
+    last = None
+    for cand in cands:
+        if len(cand) == 3:
+            got = (cand[0], cand[1], "police_region", cand[2])
+        else:
+            got = _read(cand, g, text, found_police, last, agency_ends)
+        if got is None:
+            continue
+        start, end, kind, pid = got
+        if (out and start < out[-1].end) or (agencies.spans and agencies.overlaps(start, end)):
+            continue
+        hit = PlaceHit(start=start, end=end, region_id=pid, kind=kind,
+                       police_region=g.police_of.get((kind, pid)))
+        out.append(hit)
+        names.append(cand[3] if len(cand) > 3 else None)
+        last = hit
+    _shared_suffix(g, text, out, names)
+    found.places = out
+
+
+def _shared_suffix(g: _Gazetteer, text: str, hits: list, names: list) -> None:
+    """In "Östergötlands, Jönköpings och Södermanlands län" the last name's
+    "län" covers the whole list: the bare names before it that can be
+    counties are counties."""
+    for i in range(len(hits) - 1, 0, -1):
+        hit = hits[i]
+        if hit.kind != "county" or text[hit.start:hit.end].rsplit(None, 1)[-1].lower() \
+                not in g.county_suffixes:
+            continue
+        j = i - 1
+        while j >= 0 and _coordinated(text, hits[j], hits[j + 1].start, g):
+            before = hits[j]
+            cid = g.forms.get(names[j] or "", {}).get("county")
+            if cid is None or text[before.start:before.end] not in (names[j], names[j] + "s"):
+                break  # not a bare county name
+            hits[j] = PlaceHit(start=before.start, end=before.end, region_id=cid, kind="county",
+                               police_region=g.police_of.get(("county", cid)))
+            j -= 1
 
 
 def place_info(kind: str, region_id: str) -> dict:
     """{name, police_region} of a place (kind, id) from the gazetteer."""
-    return {"name": region_id, "police_region": region_id if kind == "police_region" else None}
+    g = _gazetteer()
+    name = region_id
+    if kind == "police_region" and region_id in g.police:
+        name = g.police[region_id]["name"]
+    elif kind == "county" and region_id in g.counties:
+        name = g.counties[region_id]["name"]
+    elif kind == "municipality" and region_id in g.municipalities:
+        name = g.municipalities[region_id]["name"]
+    return {"name": name, "police_region": g.police_of.get((kind, region_id))}
+
+
+_BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r]*+\n")
+_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
+
+
+def _lead_end(found) -> int:
+    """End of the lead: the title and the first paragraph after it (the first
+    block of running text; captions, datelines and "Dela" are skipped)."""
+    text = found.text
+    pos = found.title_end or 0
+    furniture = [tuple(s) for s in (found.dates.spans or [])]
+    for _ in range(8):
+        m = _BLANK_LINE.search(text, pos)
+        end = m.start() if m else len(text)
+        block = text[pos:end].strip()
+        in_furniture = any(s <= pos + 1 and end <= e + 1 for s, e in furniture)
+        if len(block) >= 40 and _SENTENCE_END.search(block) and not in_furniture:
+            return end
+        if not m:
+            return end
+        pos = m.end()
+    return pos
+
+
+def _dominant(hits) -> Optional[str]:
+    """The police region of these hits if it has at least twice the mentions of
+    the next one; None when several are compared with none dominant."""
+    ranked = Counter(h.police_region for h in hits).most_common(2)
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def primary_region(found):
-    """(kind, id) of the region the release is about, or None (national)."""
-    return None
+    """(kind, id) of the region the release is about, or None (national).
+
+    The rule is in the module docstring: the title, then the first paragraph,
+    then the whole text, decide the police region; within it the place in the
+    lead, of the highest kind, most mentioned, first.
+    """
+    hits = [h for h in found.places if h.police_region]
+    if not hits:
+        return None
+    title_end = found.title_end if found.title else 0
+    lead_end = _lead_end(found)
+    winner = None
+    for level in ([h for h in hits if h.start < title_end],
+                  [h for h in hits if title_end <= h.start < lead_end],
+                  hits):
+        if level:
+            winner = _dominant(level)
+            break
+    if winner is None:
+        return None
+    places: dict = {}
+    for h in hits:
+        if h.police_region != winner:
+            continue
+        key = (h.kind, h.region_id)
+        lead, count, first = places.get(key, (False, 0, h.start))
+        places[key] = (lead or h.start < lead_end, count + 1, first)
+    best = min(places.items(), key=lambda kv: (not kv[1][0], KIND_RANK.get(kv[0][0], 9),
+                                                 -kv[1][1], kv[1][2]))
+    return best[0]
