@@ -60,49 +60,9 @@ class _Gazetteer:
 
 
 def _automaton():
-    try:
-        import ahocorasick
-    except ImportError:  # the package missing: the same search, slower
-        return _TrieRegex()
+    import ahocorasick  # one pass over the text for all ~2,000 names and aliases
+
     return ahocorasick.Automaton()
-
-
-class _TrieRegex:
-    """Stand-in for ahocorasick.Automaton: one trie regex, matches at every start."""
-
-    def __init__(self):
-        self.values = {}
-
-    def __len__(self):
-        return len(self.values)
-
-    def add_word(self, key, value):
-        self.values[key] = value
-
-    def make_automaton(self):
-        import regex
-
-        trie = {}
-        for key in self.values:
-            node = trie
-            for c in key:
-                node = node.setdefault(c, {})
-            node[""] = {}
-        self.pattern = regex.compile(_trie_pattern(trie))
-
-    def iter(self, text):
-        for m in self.pattern.finditer(text, overlapped=True):
-            yield m.end() - 1, self.values[m.group()]
-
-
-def _trie_pattern(node) -> str:
-    import regex
-
-    alts = [regex.escape(c) + _trie_pattern(sub) for c, sub in node.items() if c]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def _is_abbreviation(form: str) -> bool:
