@@ -207,6 +207,17 @@ PRIMARY = [
                                             "redovisade sina siffror i dag.", None),
     ("national: two regions in the lead",   "Rekordår för samverkan\n\nTolv myndigheter i region Syd och region Väst "
                                             "samarbetade under året.", None),
+    ("place in the second paragraph",      "Tillgångar säkrades i stort ärende\n\nEn domstol beslutade om kvarstad förra veckan. "
+                                            "Beslutet är verkställt.\n\nVid förrättningen i Täby och Nacka belades bilar med kvarstad.",
+     ("municipality", "taby")),
+    ("national: example place far down",    "Fler återkrav under året\n\nMyndigheten krävde tillbaka mer pengar än året innan.\n\n"
+                                            "Ökningen beror på fler kontroller i hela landet.\n\nDet är ett långsiktigt arbete.\n\n"
+                                            "I ett ärende i Södertälje stoppades utbetalningar.", None),
+    ("prefixed police region far down",     "Fler återkrav under året\n\nMyndigheterna krävde tillbaka mer pengar än året innan.\n\n"
+                                            "Ökningen beror på fler kontroller.\n\nDet är ett långsiktigt arbete.\n\n"
+                                            "Det säger Eva Ek, regionpolischef i region Nord.", ("police_region", "nord")),
+    ("caption and dateline are no paragraph", "Resultat för året\n\nPublicerad 3 mars 2021\n\nBild: Polisen\n\n"
+                                            "Myndigheterna i Gävle redovisade sina resultat i dag.", ("municipality", "gavle")),
     ("national: no place",                  "Resultat för året\n\nTolv myndigheter samverkar mot brottsligheten.", None),
     ("one region dominates a stray mention", "Framgångar i Stockholm\n\nSamverkan i Stockholm gav resultat under året. "
                                              "En person greps i Göteborg.", ("police_region", "stockholm")),

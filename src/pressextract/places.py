@@ -42,15 +42,19 @@ What a name means:
   follows a blocker word ("häktet Kronoberg").
 
 The release's primary region (``primary_region``) is decided by the first
-of three levels that names any place: the title, then the first paragraph
-(the first block of running text after the title), then the whole text. At
-that level each mention counts once for its police region; the police region
-with at least twice the mentions of the next one wins. When several police
-regions are compared there with none dominant, or when no place is named at
-all, the release is national: None. Within the winning police region the
-place returned is the one in the lead (title or first paragraph) first, then
-police region over county over municipality, then the most mentioned, then
-the first; the release record gives that place's police region.
+of these levels that names any place: the title; the first paragraph of
+running text after it; the second paragraph; and last, anywhere in the text,
+police regions written with a prefix ("region Syd", "polisregion Mitt").
+Releases put what they are about at the top; a municipality or county named
+only further down, in a national release, is an example ("I ett ärende i
+Södertälje ..."), not the release's region. At the deciding level each mention
+counts once for its police region, and the police region with at least twice
+the mentions of the next one wins. When several police regions are compared
+there with none dominant, or when no level names a place, the release is
+national: None. Within the winning police region the place returned is the
+one in the lead (title, first and second paragraph) first, then police region
+over county over municipality, then the most mentioned, then the first; the
+release record gives that place's police region.
 """
 from __future__ import annotations
 
@@ -374,23 +378,26 @@ _BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r]*+\n")
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 
 
-def _lead_end(found) -> int:
-    """End of the lead: the title and the first paragraph after it (the first
-    block of running text; captions, datelines and "Dela" are skipped)."""
+def _paragraph_ends(found, count: int = 2) -> list:
+    """Ends of the first ``count`` paragraphs of running text after the title
+    (blocks with a full sentence; captions, datelines and "Dela" are skipped)."""
     text = found.text
-    pos = found.title_end or 0
+    pos = found.title_end if found.title else 0
     furniture = [tuple(s) for s in (found.dates.spans or [])]
-    for _ in range(8):
+    ends = []
+    for _ in range(12):
         m = _BLANK_LINE.search(text, pos)
         end = m.start() if m else len(text)
         block = text[pos:end].strip()
         in_furniture = any(s <= pos + 1 and end <= e + 1 for s, e in furniture)
         if len(block) >= 40 and _SENTENCE_END.search(block) and not in_furniture:
-            return end
+            ends.append(end)
+            if len(ends) == count:
+                break
         if not m:
-            return end
+            break
         pos = m.end()
-    return pos
+    return ends
 
 
 def _dominant(hits) -> Optional[str]:
@@ -405,24 +412,29 @@ def _dominant(hits) -> Optional[str]:
 def primary_region(found):
     """(kind, id) of the region the release is about, or None (national).
 
-    The rule is in the module docstring: the title, then the first paragraph,
-    then the whole text, decide the police region; within it the place in the
-    lead, of the highest kind, most mentioned, first.
+    The rule is in the module docstring: the title, the first paragraph, the
+    second, then police regions written with "region"/"polisregion" anywhere
+    decide the police region; within it the place in the lead, of the
+    highest kind, most mentioned, first.
     """
     hits = [h for h in found.places if h.police_region]
     if not hits:
         return None
+    g = _gazetteer()
+    text = found.text
     title_end = found.title_end if found.title else 0
-    lead_end = _lead_end(found)
+    bounds = [0, title_end, *_paragraph_ends(found)]
+    levels = [[h for h in hits if lo <= h.start < hi] for lo, hi in zip(bounds, bounds[1:])]
+    levels.append([h for h in hits if h.kind == "police_region"
+                   and text[h.start:h.end].split(None, 1)[0].lower() in g.prefixes])
     winner = None
-    for level in ([h for h in hits if h.start < title_end],
-                  [h for h in hits if title_end <= h.start < lead_end],
-                  hits):
+    for level in levels:
         if level:
             winner = _dominant(level)
             break
     if winner is None:
         return None
+    lead_end = bounds[-1]
     places: dict = {}
     for h in hits:
         if h.police_region != winner:
