@@ -121,6 +121,7 @@ PHRASES = [
     ("irregular genitive Falu",           "Beslutet togs av Falu kommun.",                        "Falu kommun",            "municipality",  "falun"),
     ("merged old county",                 "Flera bolag i Skaraborg granskades.",                  "Skaraborg",              "county",        "vastra-gotaland"),
     ("old county with län in the name",   "Fallet gällde Kristianstads län.",                     "Kristianstads län",      "county",        "skane"),
+    ("after a sentence-initial word",     "Även Malmö har drabbats.",                             "Malmö",                  "municipality",  "malmo"),
     ("surname of a plain name",           "Det säger Per Falkenberg.",                            None,                     None,            None),
     # places inside other things
     ("inside a web address",              "Läs mer på www.stockholm.se i dag.",                   None,                     None,            None),
@@ -274,6 +275,14 @@ def test_data_complete():
         assert places.place_info("municipality", mid)["police_region"] in police
         assert row["context"] in ("", "yes")
     assert all(r["name"].endswith(" län") for r in counties.values())
+
+
+def test_ids_follow_the_slug_rule():
+    for name in ("police_regions.tsv", "counties.tsv", "municipalities.tsv"):
+        for row in table(name):
+            base = places._slug(row.get("short") or row["name"])
+            # two municipalities whose names slug alike (Habo, Håbo) add their county
+            assert row["id"] in (base, f"{base}-{row.get('county')}"), row
 
 
 def test_every_municipality_found_with_kommun():

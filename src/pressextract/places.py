@@ -34,8 +34,8 @@ What a name means:
     ``context`` column: Vara, Mark, Ale, Mora, Boden, Lund, ...) counts only
     after a preposition ("i Vara", "norr om Mora") or coordinated with a
     place just found ("i Vara och Mark"); sentence-initial capitals are no
-    evidence. Any municipality name right after a capitalised word that is
-    no preposition ("säger Anna Lund") is a surname, not a place.
+    evidence. A municipality name right after a capitalised word inside a
+    sentence that is no preposition ("säger Anna Lund") is a surname.
 - A name is skipped when it overlaps an agency already found ("Stockholms
   tingsrätt", "Länsstyrelsen i Skåne"), sits inside a word or a web address
   ("polisen.se"), follows a postal code ("114 55 Stockholm", a letterhead), or
@@ -74,6 +74,7 @@ _gaz = None
 
 
 def _slug(name: str) -> str:
+    """The id rule of the gazetteers: lower case, å/ä -> a, ö -> o, spaces -> hyphens."""
     out = name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     return "-".join(out.split())
 
@@ -112,7 +113,6 @@ class _Gazetteer:
         words: dict[str, set] = {}
         for row in table("place_words.tsv"):
             words.setdefault(row["role"], set()).add(row["word"].lower())
-        self.words = words
         self.prepositions = words.get("preposition", set())
         self.conjunctions = words.get("conjunction", set())
         self.blockers = words.get("blocker", set())
@@ -280,8 +280,9 @@ def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) 
     if mid is not None:
         if prev_word and prev_word[0].isupper() and not after_prep and not pre \
                 and prev_low not in g.conjunctions and start - 1 not in agency_ends \
-                and not (last is not None and start - last.end <= 1):
-            return None  # "Anna Lund": a surname
+                and not (last is not None and start - last.end <= 1) \
+                and not _sentence_initial(text, prev_start):
+            return None  # "säger Anna Lund": a surname
         if mid in g.needs_context and not (after_prep or coordinated):
             return None
         return start, end, "municipality", mid
