@@ -211,6 +211,9 @@ PRIMARY = [
     ("place in the second paragraph",      "Tillgångar säkrades i stort ärende\n\nEn domstol beslutade om kvarstad förra veckan. "
                                             "Beslutet är verkställt.\n\nVid förrättningen i Täby och Nacka belades bilar med kvarstad.",
      ("municipality", "taby")),
+    ("second paragraph without the whole text", "Domstolen klargör regeln\n\nHögsta domstolen har meddelat en dom om förverkande. "
+                                            "Den gäller hela landet.\n\nMannen stoppades i Mora med pengar i bilen.\n\n"
+                                            "En tidigare dom gällde pengar i Malmö.", None),
     ("national: example place far down",    "Fler återkrav under året\n\nMyndigheten krävde tillbaka mer pengar än året innan.\n\n"
                                             "Ökningen beror på fler kontroller i hela landet.\n\nDet är ett långsiktigt arbete.\n\n"
                                             "I ett ärende i Södertälje stoppades utbetalningar.", None),

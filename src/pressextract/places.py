@@ -43,8 +43,10 @@ What a name means:
 
 The release's primary region (``primary_region``) is decided by the first
 of these levels that names any place: the title; the first paragraph of
-running text after it; the second paragraph; and last, anywhere in the text,
-police regions written with a prefix ("region Syd", "polisregion Mitt").
+running text after it; the second paragraph, which decides only when the
+whole text agrees (its police region dominates all mentions, as below); and
+last, anywhere in the text, police regions written with a prefix ("region
+Syd", "polisregion Mitt").
 Releases put what they are about at the top; a municipality or county named
 only further down, in a national release, is an example ("I ett ärende i
 Södertälje ..."), not the release's region. At the deciding level each mention
@@ -429,9 +431,13 @@ def primary_region(found):
     levels.append([h for h in hits if h.kind == "police_region"
                    and text[h.start:h.end].split(None, 1)[0].lower() in g.prefixes])
     winner = None
-    for level in levels:
+    for depth, level in enumerate(levels):
         if level:
             winner = _dominant(level)
+            # a place first named in the second paragraph is the release's only
+            # when the whole text agrees (a court ruling naming where the case began is not)
+            if depth == 2 and winner is not None and _dominant(hits) != winner:
+                winner = None
             break
     if winner is None:
         return None
