@@ -61,10 +61,12 @@ class YearHit:
     # relative forms: what the offset counts from: "date" (published/modified), "named"
     # (the year named just before: "året innan") or "focus" ("under året")
     anchor: Optional[str] = None
-    # explicit forms: what the year does in its sentence, from the cue before it:
-    # "since" ("sedan 2009"), "compare" ("jämfört med 2019"), "report" ("2020 års",
-    # "resultaten för 2019"), "period" ("under 2020", "år 2020"), or None
+    # what the year does in its sentence, from the cue before it: "since" ("sedan 2009"),
+    # "compare" ("jämfört med 2019"), "deadline" ("senast den 1 oktober 2024"), "report"
+    # ("2020 års", "resultaten för 2019", "förra årets"), "period" ("under 2020",
+    # "under förra året"), or None
     role: Optional[str] = None
+    in_date: bool = False  # the year of a full date in the running text ("den 21 mars 2023")
 
 
 @dataclass(slots=True)
