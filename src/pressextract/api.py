@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any, Iterable, Iterator, Optional
 
 from .records import Release
@@ -81,17 +82,22 @@ def extract_many(items: Iterable, *, batch_size: int = 64, n_process: int = 1) -
     """Records for a stream of texts, in input order.
 
     ``items`` holds texts or ``(text, metadata)`` pairs, where metadata may give
-    ``id``, ``source`` and ``published``. Uses ``nlp.pipe``; ``n_process > 1``
-    spreads the work over processes.
+    ``id``, ``source`` and ``published``. ``n_process > 1`` (``-1``: one per
+    CPU core) runs the extraction in that many worker processes, ``batch_size``
+    texts at a time, with a bounded number of batches in flight; the records
+    still come in input order. An error in one text is raised, as ``extract``
+    would raise it. As with any use of multiprocessing, a script that sets
+    ``n_process`` should run under ``if __name__ == "__main__":``.
     """
-    pairs = ((text, meta) for text, meta in _items(items))
-    pipe = nlp().pipe(
-        ((text if text.strip() else "", meta) for text, meta in pairs),
-        as_tuples=True, batch_size=batch_size, n_process=n_process,
-    )
-    for doc, meta in pipe:
-        kwargs = {k: meta.get(k) for k in ("published", "source", "id")}
-        if not doc.text.strip():
-            yield _empty(doc.text, **kwargs)
-        else:
-            yield _build(doc, doc.text, **kwargs)
+    if n_process is not None and n_process < 0:
+        n_process = os.cpu_count() or 1
+    if not n_process or n_process <= 1:
+        for text, meta in _items(items):
+            yield extract(text, published=meta.get("published"), source=meta.get("source"),
+                          id=meta.get("id"))
+        return
+    from .batch import chunks, extract_chunk, ordered_map
+
+    for records in ordered_map(extract_chunk, chunks(_items(items), max_docs=max(1, batch_size)),
+                               n_process):
+        yield from records
