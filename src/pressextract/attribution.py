@@ -65,6 +65,7 @@ def build(found, doc, *, id: str, source, published) -> Release:
     pub = page.published or published
     modified = page.modified
 
+    found.published_hint = published
     reporting = years.reporting_year(found)
     warnings = list(found.warnings)
     warnings += years.resolve(found, published=pub, modified=modified, reporting=reporting)

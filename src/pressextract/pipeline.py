@@ -10,6 +10,7 @@ year).
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 
 from .hits import Found
@@ -28,6 +29,45 @@ FINDERS = (
 
 _nlp = None
 _lock = threading.Lock()
+
+# spaCy's rule-based tokenizer takes quadratic time on a long run without
+# spaces ("–" or "”" repeated 20,000 times takes minutes). Texts with such a
+# run are split on whitespace only; no finder needs finer tokens there.
+_LONG_RUN = re.compile(r"\S{200}")
+_CHUNKS = re.compile(r"\S+|\s+")
+
+
+class _GuardedTokenizer:
+    def __init__(self, tokenizer, vocab):
+        self.tokenizer = tokenizer
+        self.vocab = vocab
+
+    def __call__(self, text):
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        words, spaces = [], []
+        for m in _CHUNKS.finditer(text):
+            chunk = m.group()
+            if chunk[0].isspace():
+                if words and not spaces[-1] and chunk[0] == " ":
+                    spaces[-1] = True
+                    chunk = chunk[1:]
+                if chunk:
+                    words.append(chunk)
+                    spaces.append(False)
+            else:
+                words.append(chunk)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size=1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # to_bytes, explain, rules ...: the real tokenizer's
+        return getattr(self.tokenizer, name)
 _registered = False
 
 
@@ -69,6 +109,7 @@ def nlp():
 
                 _register()
                 lang = spacy.blank("sv")
+                lang.tokenizer = _GuardedTokenizer(lang.tokenizer, lang.vocab)
                 for name, _, _ in FINDERS:
                     lang.add_pipe(name)
                 _nlp = lang
