@@ -16,6 +16,7 @@ Three passes over the text, each one compiled pattern:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -129,22 +130,31 @@ def _candidate_pattern():
 _WORD_STARTS = regex.compile(r"(?<![^\s(\[\"”»/])\S")
 
 
-def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int = 28):
-    """Matches of ``pattern`` that cover a candidate position in [lo, hi).
+def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int = 28, positions=None):
+    """Matches of ``pattern`` that cover a candidate position in [lo, hi)
+    (or at the given sorted candidate ``positions``).
 
     Each candidate is tried from up to ``back`` characters before it (word
     starts only), earliest first, so "strax under 2 miljoner" starts at "strax".
     """
     hi = len(text) if hi is None else hi
+    if positions is None:
+        positions = (c.start() for c in _candidate_pattern().finditer(text, lo, hi))
     last_end = lo
-    for c in _candidate_pattern().finditer(text, lo, hi):
-        p = c.start()
+    for p in positions:
         if p < last_end:
             continue
         m = pattern.match(text, p)
-        if m is None and not _RANGE_OPEN.search(text, max(last_end, p - 8), p):
+        if m is None and not _RANGE_OPEN.search(text[max(last_end, p - 8):p]):
             continue  # a qualifier before a number that is no amount cannot make it one
-        # a qualifier, "mellan" or "från" a few words back extends the match
+        # a qualifier, "mellan" or "från" a few words back extends the match;
+        # only worth trying when the word just before could end one
+        prev = text[max(last_end, p - 14):p].rstrip().rsplit(None, 1)[-1:]
+        if not prev or prev[0].lower() not in _extenders():
+            if m is not None:
+                last_end = m.end()
+                yield m
+            continue
         for ws in _WORD_STARTS.finditer(text, max(last_end, p - back), p):
             wider = pattern.match(text, ws.start())
             if wider and wider.end() > p:
@@ -155,7 +165,53 @@ def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int =
             yield m
 
 
-_RANGE_OPEN = regex.compile(r"(?i:mellan|från)[ \u00a0]+$")
+@lru_cache(maxsize=None)
+def _extenders() -> frozenset:
+    """Last words of qualifiers and range openers ("drygt", "än" of "mer än", "mellan")."""
+    words = {phrase.split()[-1] for phrase in N.qualifiers()}
+    return frozenset(words | {"mellan", "från"})
+
+
+@lru_cache(maxsize=None)
+def _anchors():
+    """An Aho-Corasick automaton of every currency form, lower-cased: one fast
+    pass finds where amounts can end (or, for "$10", begin)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for row in table("currencies.tsv"):
+        form = row["form"].lower()
+        auto.add_word(form, (len(form), row["position"] in ("before", "both")))
+    auto.make_automaton()
+    return auto
+
+
+def _candidates(text: str) -> list[int]:
+    """Start positions of numbers that stand within reach of a currency form."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: scan it all
+        return [c.start() for c in _candidate_pattern().finditer(text)]
+    cand = _candidate_pattern()
+    out = set()
+    window_end = -1
+    n = len(low)
+    for end, (length, before) in _anchors().iter(low):
+        start = end - length + 1
+        if low[start].isalpha() and (start > 0 and low[start - 1].isalpha()
+                                     and not low[start - 1] in "mtk"):
+            continue  # inside a word ("skr" in "skriver"); m/t/k prefix scales ("mkr") are forms of their own
+        if end + 1 < n and low[end].isalpha() and low[end + 1].isalpha():
+            continue  # "kr" in "krav": the form runs on into a word
+        if before:
+            out.add(start)
+        lo = max(window_end, start - 64, 0)
+        if lo < start:
+            out.update(c.start() for c in cand.finditer(text, lo, start))
+            window_end = start
+    return sorted(out)
+
+
+_RANGE_OPEN = regex.compile(r"(?i:mellan|från)[ \u00a0]+$")  # used on a short slice
 
 
 def _num(s: str | None) -> float | None:
@@ -177,8 +233,8 @@ def _vague_before():
 def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
     hits = []
     vague = _vague_before()
-    for m in _matches(explicit, text):
-        if vague.search(text, max(0, m.start() - 14), m.start()):
+    for m in _matches(explicit, text, positions=_candidates(text)):
+        if vague.search(text[max(0, m.start() - 14):m.start()]):
             continue  # "flera hundra tusen kronor": a vague sum
         n = m.group("n")
         if n and not m.group("scale") and n.lower() in ("en", "ett") and currency_of(m.group("cur"))[1] == 1:
@@ -216,12 +272,18 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
     return hits
 
 
+_JOINER_ENDINGS = ("respektive ", "och ", "eller ", "till ", "respektive\u00a0", "och\u00a0", "till\u00a0")
+
+
 def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
     """ "20 respektive 30 miljoner kronor": the first number borrows scale and currency."""
     extra = []
     for hit in hits:
         if hit.value_max is not None:
             continue
+        before = text[max(0, hit.start - 12):hit.start].lower()
+        if not before.endswith(_JOINER_ENDINGS):
+            continue  # cheap test first: the joining word must end right before
         window_start = max(0, hit.start - 60)
         m = lead.search(text, window_start, hit.start)
         if not m or m.end() != hit.start:
@@ -281,20 +343,56 @@ def _sentence_of(sentences, pos: int) -> tuple[int, int]:
 _FOLLOW_OK = regex.compile(r"[ \u00a0]*(?:$|[^\p{L}]|\p{Lu}|(?:i|till|från|av|för|på|och|samt|har|avser|gäller|är|var|som|inom|under|vardera|styck|per|kr)(?!\p{L}))")
 
 
+def _scale_positions(low: str, lo: int, hi: int) -> list[int]:
+    """Where a scale word ("miljoner", "milj.", "tusen", "md") starts in low[lo:hi]."""
+    out = []
+    for stem in _scale_stems():
+        i = low.find(stem, lo, hi)
+        while i >= 0:
+            out.append(i)
+            i = low.find(stem, i + 1, hi)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _scale_stems() -> tuple:
+    words = sorted(N._words()["scales"], key=len)
+    stems = []
+    for w in words:
+        w = w.lower().rstrip(".")
+        if not any(w.startswith(s) for s in stems):
+            stems.append(w)
+    return tuple(stems)
+
+
 def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit]:
     """ "varav 9,3 miljoner Försäkringskassan": a bare scaled figure after an amount."""
     if not hits:
         return []
-    taken = sorted((h.start, h.end) for h in hits)
     extra = []
+    low = None
     sentences = found.sentences or [(0, len(text))]
+    starts = [h.start for h in hits]
     for s_start, s_end in sentences:
         # only sentences with an explicit amount can lend a currency
-        inside = [h for h in hits if s_start <= h.start < s_end]
+        i = bisect_left(starts, s_start)
+        inside = []
+        while i < len(hits) and hits[i].start < s_end:
+            inside.append(hits[i])
+            i += 1
         if not inside:
             continue
-        for m in _matches(bare, text, s_start, s_end):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+        if low is None:
+            low = text.lower() if len(text.lower()) == len(text) else text
+        # a scale word outside the amounts already found, or nothing to do
+        scales = [p for p in _scale_positions(low, inside[0].end, s_end)
+                  if not any(h.start <= p < h.end for h in inside)]
+        if not scales:
+            continue
+        cand = _candidate_pattern()
+        positions = sorted({c.start() for p in scales for c in cand.finditer(text, max(s_start, p - 30), p)})
+        for m in _matches(bare, text, s_start, s_end, positions=positions):
+            if any(h.start < m.end() and m.start() < h.end for h in inside):
                 continue
             before = [h for h in inside + extra if h.end <= m.start()]
             if not before:

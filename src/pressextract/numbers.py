@@ -171,12 +171,16 @@ def _parse_word(word: str) -> float | None:
     return total + current
 
 
+_NO_SEP = str.maketrans("", "", " \u00a0\u202f\u2009")
+_DOT_GROUPS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
 def parse_digits(s: str) -> float | None:
     """Value of a number written in digits, in any Swedish grouping."""
-    s = regex.sub(GROUP_SEP, "", s.strip())
+    s = s.strip().translate(_NO_SEP)
     if not s:
         return None
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
+    if s.count(".") and _DOT_GROUPS.fullmatch(s):
         s = s.replace(".", "")
     s = s.replace(",", ".")
     try:

@@ -43,6 +43,13 @@ class _GuardedTokenizer:
         self.vocab = vocab
 
     def __call__(self, text):
+        doc = self._tokenize(text)
+        # the finders read the original string: keep it, rather than have
+        # spaCy rebuild doc.text token by token for every component
+        doc._.pe = Found(text=text)
+        return doc
+
+    def _tokenize(self, text):
         if not _LONG_RUN.search(text):
             return self.tokenizer(text)
         from spacy.tokens import Doc
@@ -109,6 +116,7 @@ def nlp():
 
                 _register()
                 lang = spacy.blank("sv")
+                _register()
                 lang.tokenizer = _GuardedTokenizer(lang.tokenizer, lang.vocab)
                 for name, _, _ in FINDERS:
                     lang.add_pipe(name)
