@@ -94,29 +94,55 @@ def _cue_regex(cue: str) -> str:
 
 @lru_cache(maxsize=None)
 def _cues():
-    groups: dict[str, list[str]] = {}
+    """Every cue as (compiled pattern, category, strong, may start mid-word), and
+    an Aho-Corasick automaton of their literal parts: one fast pass over the
+    lower-cased text finds where a cue may stand; its pattern is tried only there."""
+    import ahocorasick
+
+    table_ = []
+    auto = ahocorasick.Automaton()
+    keys: dict[str, list[int]] = {}
     for row in table("category_cues.tsv"):
-        key = f"{row['category']}__{row['strength']}"
-        groups.setdefault(key, []).append(_cue_regex(row["cue"].lower()))
-    alts = []
-    names = {}
-    for i, (key, pats) in enumerate(sorted(groups.items())):
-        name = f"g{i}"
-        names[name] = tuple(key.split("__"))
-        pats.sort(key=len, reverse=True)
-        alts.append(f"(?P<{name}>" + "|".join(pats) + ")")
-    pattern = regex.compile(r"(?<!\p{L})(?i:" + "|".join(alts) + r")(?!\p{L})")
-    return pattern, names
+        cue = row["cue"].lower()
+        pattern = regex.compile(_cue_regex(cue) + r"(?!\p{L})")
+        first = next(w for w in cue.split() if w != "_")
+        table_.append((pattern, row["category"], row["strength"] == "strong", first.startswith("*")))
+        keys.setdefault(first.strip("*"), []).append(len(table_) - 1)
+    for literal, idx in keys.items():
+        auto.add_word(literal, (len(literal), tuple(idx)))
+    auto.make_automaton()
+    return table_, auto
 
 
 def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
     """(start, end, category, strong) of every cue in the text, or only in the
     given sorted, disjoint (start, end) ranges: the sentences that hold amounts."""
-    pattern, names = _cues()
-    out = []
+    table_, auto = _cues()
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # a character whose lower case is longer: keep offsets, lose some cues
+    best: dict[int, tuple] = {}
     for lo, hi in ranges if ranges is not None else [(0, len(text))]:
-        out += [(m.start(), m.end(), names[m.lastgroup][0], names[m.lastgroup][1] == "strong")
-                for m in pattern.finditer(text, lo, hi)]
+        for end, (length, idxs) in auto.iter(low, lo, hi):
+            start = end - length + 1
+            word_start = start
+            while word_start > lo and low[word_start - 1].isalpha() and start - word_start < 40:
+                word_start -= 1
+            for i in idxs:
+                pattern, category, strong, inner = table_[i]
+                if word_start != start and not inner:
+                    continue  # "beslag" inside "ombeslag": only cues written "*x" may start mid-word
+                m = pattern.match(low, word_start)
+                if m is None:
+                    continue
+                cur = best.get(word_start)
+                if cur is None or m.end() > cur[1]:
+                    best[word_start] = (word_start, m.end(), category, strong)
+    out = []
+    for start in sorted(best):
+        if out and start < out[-1][1]:
+            continue
+        out.append(best[start])
     return out
 
 
@@ -134,10 +160,8 @@ def _in_list(cues, i, text) -> set[str]:
     return cats
 
 
-def _sentence_index(sentences, pos):
-    starts = [s for s, _ in sentences]
-    i = bisect_right(starts, pos) - 1
-    return max(i, 0)
+def _sentence_index(starts, pos):
+    return max(bisect_right(starts, pos) - 1, 0)
 
 
 class _Scope:
@@ -157,7 +181,8 @@ def _split(text, lo, hi):
 
 def _scopes(text, money, sentences) -> list[_Scope]:
     scopes = []
-    sent_of = [_sentence_index(sentences, m.start) if sentences else 0 for m in money]
+    starts = [s for s, _ in sentences]
+    sent_of = [_sentence_index(starts, m.start) if sentences else 0 for m in money]
     for k, m in enumerate(money):
         s_start, s_end = sentences[sent_of[k]] if sentences else (0, len(text))
         s_end = max(s_end, m.end)
@@ -307,14 +332,6 @@ def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
                 continue
             left_pick = a.agency_id
     return left_pick, ("left" if left_pick else None)
-
-
-def _nearest_before(hits, starts, lo_pos, pos):
-    """The last hit in [lo_pos, pos)."""
-    i = bisect_right(starts, pos - 1) - 1
-    if i >= 0 and hits[i].start >= lo_pos and hits[i].end <= pos:
-        return hits[i]
-    return None
 
 
 def _in_scope(hits, starts, lo, hi, skip=None):
