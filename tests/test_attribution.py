@@ -68,7 +68,7 @@ ATTRIBUTION = [
     ("negative: agency in the next sentence",
      "Båtar utmättes till ett värde av 996 000 kronor. Kronofogden berättar mer.", [("distraint", None, None)]),
     ("negative: cue in the next sentence",
-     "Bolaget betalade 300 000 kronor. Senare kom ett beslut om återkrav.", [("other", None, None)]),
+     "Bolaget fick 300 000 kronor. Senare kom ett beslut om återkrav.", [("other", None, None)]),
     ("negative: cue in the next clause",
      "Han lånade 40 000 kronor, medan hans bror fick återkrav.", [("other", None, None)]),
 ]

@@ -67,7 +67,12 @@ _LEFT_CLAUSE = regex.compile(r"[;,:]|(?<!\p{L})(?i:medan|men|när|då|eftersom|d
 _BREAKDOWN = regex.compile(
     r"(?<!\p{L})(?i:varav|därav|varibland|fördela[dst]?\s+på|uppdelat\s+på|fördelat\s+på)(?!\p{L})"
 )
-_SIBLING = regex.compile(r"^[\s,;]*(?:(?i:och|samt|respektive|,)[\s]*)?$")
+# Amounts joined by nothing but list words share what the first one is:
+# "beslagtog 340 000 danska kronor och 62 000 DKK", "SEK 250 000, 45 000 pund och 40 000 dollar".
+_SIBLING = regex.compile(
+    r"\s*(?:(?:,|(?<!\p{L})(?i:och|samt|respektive|eller|liksom|plus)(?!\p{L}))\s*)+"
+    r"|\s*,?\s*(?i:liksom)\s[^.;:]{0,40}"
+)
 _LIST_SEP = regex.compile(r"^\s*(?:,\s*|(?i:och|samt|eller|,)\s+|,\s*(?i:och|samt)\s+)$")
 _PREPOSITION_BEFORE = regex.compile(
     r"(?<!\p{L})(?i:med|hos|från|till|för|mot|via|enligt|inom|vid|på|åt|om|hjälp\s+av|tillsammans\s+med|i\s+samarbete\s+med)\s+$"
@@ -208,6 +213,29 @@ def _scopes(text, money, sentences) -> list[_Scope]:
     return scopes
 
 
+_ITEM = regex.compile(r"[ \t]*(?:[•·\-–*▪●]|\d+[.)]\s|[^\n|]{1,40}\|)")
+
+
+def _list_intro(text, start) -> str | None:
+    """For an item of a bullet list or a table row, the line that introduces the
+    list ("Återkraven fördelade sig så här:", "Förvaltningsanslag"), if any."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _ITEM.match(text, line_start):
+        return None
+    pos = line_start - 1
+    for _ in range(30):
+        if pos <= 0:
+            return None
+        prev_start = text.rfind("\n", 0, pos) + 1
+        line = text[prev_start:pos]
+        pos = prev_start - 1
+        if not line.strip() or _ITEM.match(line):
+            continue
+        stripped = line.strip()
+        return stripped if stripped.endswith(":") or len(stripped) <= 80 else None
+    return None
+
+
 def _label_line(text, start) -> str | None:
     """The short line just above an amount's line when it reads as a label ("Beslag")."""
     line_start = text.rfind("\n", 0, start)
@@ -250,16 +278,17 @@ def _nearest(m, lo, hi, cues, cue_starts, strong):
     return best, left_best, right_best
 
 
-def _category(k, money, scopes, cues, cue_starts, text, warnings, parent_category):
-    """Strong cue in the amount's stretch, then in its clause; then the varav
-    parent's category; then weak cues likewise. None when nothing applies."""
+def _category(k, money, scopes, cues, cue_starts, text, warnings, inherited):
+    """Strong cue in the amount's stretch; then the category of the amount it is
+    listed with or breaks down; then a strong cue in its clause; then weak cues
+    likewise. None when nothing applies."""
     m, sc = money[k], scopes[k]
-    tiers = [(sc.left, sc.right, True), (sc.left, sc.right_ext, True), None,
+    tiers = [(sc.left, sc.right, True), None, (sc.left, sc.right_ext, True),
              (sc.left, sc.right, False), (sc.left, sc.right_ext, False)]
     for tier in tiers:
         if tier is None:
-            if parent_category is not None:
-                return parent_category
+            if inherited is not None:
+                return inherited
             continue
         lo, hi, strong = tier
         best, left_best, right_best = _nearest(m, lo, hi, cues, cue_starts, strong)
@@ -439,13 +468,16 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
     out: list[Amount] = []
     for k, m in enumerate(money):
         sc = scopes[k]
-        parent_category = out[part_of[k]].category if part_of[k] is not None else None
-        category = _category(k, money, scopes, cues, cue_starts, text, warnings, parent_category)
+        sibling = k > 0 and scopes[k - 1].sentence == sc.sentence \
+            and _SIBLING.fullmatch(text, money[k - 1].end, m.start) is not None
+        inherited = out[part_of[k]].category if part_of[k] is not None else (
+            out[k - 1].category if sibling and out[k - 1].category != "other" else None)
+        category = _category(k, money, scopes, cues, cue_starts, text, warnings, inherited)
         if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
                 and _comparison().search(text, money[k - 1].end, m.start):
             category = out[k - 1].category  # "45,7 miljoner kronor, jämfört med 51,5 miljoner kronor"
         if category is None:
-            label = _label_line(text, m.start)
+            label = _label_line(text, m.start) or _list_intro(text, m.start)
             if label:
                 label_cues = find_cues(label)
                 strong = [c for c in label_cues if c[3]] or label_cues
@@ -454,6 +486,8 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         agency, how = _agency(k, money, scopes, agencies, agency_starts, text, kinds, category or "other")
         if agency is None and part_of[k] is not None:
             agency = out[part_of[k]].agency
+        elif agency is None and sibling:
+            agency, how = out[k - 1].agency, hows[k - 1]
         elif agency is None and sc.split_word in ("och", "samt") and k > 0 and hows[k - 1] == "left" \
                 and not _in_scope(agencies, agency_starts, sc.left, m.start):
             # "Försäkringskassan ställde krav på ... och förhindrade utbetalningar om ...":
