@@ -72,11 +72,17 @@ _BREAKDOWN = regex.compile(
 _SIBLING = regex.compile(
     r"\s*(?:(?:,|(?<!\p{L})(?i:och|samt|respektive|eller|liksom|plus)(?!\p{L}))\s*)+"
     r"|\s*,?\s*(?i:liksom)\s[^.;:]{0,40}"
+    r"|\s*,?\s*(?i:motsvarande|eller)\s+"
 )
 _LIST_SEP = regex.compile(r"^\s*(?:,\s*|(?i:och|samt|eller|,)\s+|,\s*(?i:och|samt)\s+)$")
 _PREPOSITION_BEFORE = regex.compile(
-    r"(?<!\p{L})(?i:med|hos|från|till|för|mot|via|enligt|inom|vid|på|åt|om|hjälp\s+av|tillsammans\s+med|i\s+samarbete\s+med)\s+$"
+    r"(?<!\p{L})(?i:med|hos|från|till|för|mot|via|enligt|inom|vid|på|åt|om|i|hjälp\s+av|begäran\s+av|"
+    r"uppdrag\s+av|tillsammans\s+med|i\s+samarbete\s+med)\s+$"
 )
+# Where a subordinate clause starts: an agency before it is not the amount's subject.
+_SUBCLAUSE = regex.compile(r";|(?<!\p{L})(?i:medan|men|när|eftersom|där)(?!\p{L})")
+_ACCORDING = regex.compile(r"(?<!\p{L})(?i:enligt)\s+$")
+_GENITIVE = regex.compile(r"(?:s|:s)\s+\p{Ll}")
 _AGENT = regex.compile(r"^\s*(?i:av|från|hos)\s+$")
 _SINCE = regex.compile(r"(?i:sedan|från\s+och\s+med|fram\s+till|t\.o\.m\.|före)\s+$")
 
@@ -344,7 +350,7 @@ def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
         if a.start >= m.end:
             between = text[m.end:a.start]
             stripped = between.strip()
-            if not stripped or stripped in ("(", "till", "hos", "från"):
+            if not stripped or stripped in ("(", "hos", "från"):
                 return a.agency_id, "after"
             if stripped.endswith("(") and ")" not in stripped and len(stripped) < 60:
                 return a.agency_id, "after"
@@ -352,8 +358,12 @@ def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
                 return a.agency_id, "after"
             continue
         if a.end <= m.start and a.start >= sc.left:
-            if _PREPOSITION_BEFORE.search(text, max(0, a.start - 30), a.start):
+            genitive = _GENITIVE.match(text, a.end - 1) is not None  # "för Kronofogdens arbete"
+            before = text[max(0, a.start - 30):a.start]
+            if _ACCORDING.search(before) or (not genitive and _PREPOSITION_BEFORE.search(before)):
                 continue
+            if any(True for _ in _SUBCLAUSE.finditer(text, a.end, m.start)):
+                continue  # "Skatteverket har gjort en anmälan ... där skatten uppgår till ..."
             if kinds.get(a.agency_id) == "court" and category == "crime_amount":
                 continue  # a court judging a crime: the sum is the crime's, not the court's
             if _coordinated(i, agencies, text):
