@@ -84,7 +84,6 @@ _SUBCLAUSE = regex.compile(r";|(?<!\p{L})(?i:medan|men|när|eftersom|där)(?!\p{
 _ACCORDING = regex.compile(r"(?<!\p{L})(?i:enligt)\s+$")
 _GENITIVE = regex.compile(r"(?:s|:s)\s+\p{Ll}")
 _AGENT = regex.compile(r"^\s*(?i:av|från|hos)\s+$")
-_SINCE = regex.compile(r"(?i:sedan|från\s+och\s+med|fram\s+till|t\.o\.m\.|före)\s+$")
 
 
 def _cue_regex(cue: str) -> str:
@@ -220,6 +219,35 @@ def _scopes(text, money, sentences) -> list[_Scope]:
 
 
 _ITEM = regex.compile(r"[ \t]*(?:[•·\-–*▪●]|\d+[.)]\s|[^\n|]{1,40}\|)")
+
+
+def _column_year(text, m, years_hits, year_starts):
+    """In a table row "Beslag | 356 mkr | 410 mkr", the year its column's header names."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line_end = len(text) if line_end < 0 else line_end
+    row = text[line_start:line_end]
+    if "|" not in row:
+        return None
+    column = text.count("|", line_start, m.start)
+    pos = line_start - 1
+    for _ in range(12):  # the header stands a few rows above
+        if pos <= 0:
+            return None
+        head_start = text.rfind("\n", 0, pos) + 1
+        head = text[head_start:pos]
+        pos = head_start - 1
+        if "|" not in head:
+            if head.strip():
+                return None
+            continue
+        cells = head.split("|")
+        if column < len(cells):
+            cell_start = head_start + sum(len(c) + 1 for c in cells[:column])
+            found = _in_scope(years_hits, year_starts, cell_start, cell_start + len(cells[column]))
+            if len(found) == 1:
+                return found[0].year
+    return None
 
 
 def _list_intro(text, start) -> str | None:
@@ -506,10 +534,14 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         hows.append(how)
 
         year = reporting_year
+        right_after = _in_scope(years_hits, year_starts, m.end, m.end + 3)
         in_clause = _in_scope(years_hits, year_starts, sc.clause_left, sc.right)
-        in_clause = [y for y in in_clause
-                     if not _SINCE.search(text, max(0, y.start - 20), y.start)]
-        if in_clause:
+        column = _column_year(text, m, years_hits, year_starts)
+        if right_after:  # "från 1,31 miljarder kronor 2018 till 1,27 miljarder kronor 2019"
+            year = right_after[0].year
+        elif column is not None:  # a table whose header row names the years
+            year = column
+        elif in_clause:
             year = min(in_clause, key=lambda y: abs(y.start - m.start)).year
         elif part_of[k] is not None:
             year = out[part_of[k]].year
@@ -522,7 +554,7 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
                 year = pair_years[0] if m.change_from else pair_years[1]
 
         region = release_region
-        near_places = _in_scope(places, place_starts, sc.clause_left, sc.right)
+        near_places = _in_scope(places, place_starts, sc.left, sc.right_ext)
         if near_places:
             p = min(near_places, key=lambda p: abs(p.start - m.start))
             region = p.police_region or (p.region_id if p.kind == "police_region" else region)
