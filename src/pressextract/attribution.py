@@ -90,9 +90,13 @@ def build(found, doc, *, id: str, source, published) -> Release:
         Quote(text=text[q.start:q.end], start=q.start, end=q.end, speaker=q.speaker, role=q.role)
         for q in found.quotes
     ]
+    regions = _region_records(found)
+    if release_region is not None:  # the same place, with its mentions
+        release_region = next((r for r in regions if (r.kind, r.id) == (release_region.kind, release_region.id)),
+                              release_region)
     return Release(
         id=id, source=source, title=found.title, published=pub, modified=modified,
         year=reporting, region=release_region, amounts=amounts, quantities=quantities,
-        agencies=_agency_records(found), regions=_region_records(found),
+        agencies=_agency_records(found), regions=regions,
         years=_year_records(found), quotes=quotes, warnings=warnings,
     )
