@@ -92,9 +92,16 @@ def extract_many(items: Iterable, *, batch_size: int = 64, n_process: int = 1) -
     if n_process is not None and n_process < 0:
         n_process = os.cpu_count() or 1
     if not n_process or n_process <= 1:
-        for text, meta in _items(items):
-            yield extract(text, published=meta.get("published"), source=meta.get("source"),
-                          id=meta.get("id"))
+        # one spaCy pipe over the stream; empty texts skip the pipeline
+        pipe = nlp().pipe(((text, meta) for text, meta in _items(items)),
+                          as_tuples=True, batch_size=batch_size)
+        for doc, meta in pipe:
+            kwargs = {k: meta.get(k) for k in ("published", "source", "id")}
+            text = doc._.pe.text
+            if not text.strip():
+                yield _empty(text, **kwargs)
+            else:
+                yield _build(doc, text, **kwargs)
         return
     from .batch import chunks, extract_chunk, ordered_map
 
