@@ -83,7 +83,8 @@ def build(found, doc, *, id: str, source, published) -> Release:
 
     quantities = [
         Quantity(text=text[q.start:q.end], start=q.start, end=q.end, value=q.value,
-                 qualifier=q.qualifier, unit=q.unit, category=q.category)
+                 value_max=getattr(q, "value_max", None), qualifier=q.qualifier, unit=q.unit,
+                 category=q.category)
         for q in found.quantities
     ]
     quotes = [

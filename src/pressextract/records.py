@@ -70,6 +70,7 @@ class Quantity(_Record, kw_only=True):
     start: int
     end: int
     value: float
+    value_max: Optional[float] = None  # "10–15 personer"
     qualifier: Optional[str] = None
     unit: str = "item"
     category: str = "other"
