@@ -132,22 +132,27 @@ def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
     if len(low) != len(text):
         low = text  # a character whose lower case is longer: keep offsets, lose some cues
     best: dict[int, tuple] = {}
-    for lo, hi in ranges if ranges is not None else [(0, len(text))]:
-        for end, (length, idxs) in auto.iter(low, lo, hi):
-            start = end - length + 1
-            word_start = start
-            while word_start > lo and low[word_start - 1].isalpha() and start - word_start < 40:
-                word_start -= 1
-            for i in idxs:
-                pattern, category, strong, inner = table_[i]
-                if word_start != start and not inner:
-                    continue  # "beslag" inside "ombeslag": only cues written "*x" may start mid-word
-                m = pattern.match(low, word_start)
-                if m is None:
-                    continue
-                cur = best.get(word_start)
-                if cur is None or m.end() > cur[1]:
-                    best[word_start] = (word_start, m.end(), category, strong)
+    ranges = list(ranges) if ranges is not None else [(0, len(text))]
+    range_starts = [lo for lo, _ in ranges]
+    for end, (length, idxs) in auto.iter(low):  # one pass; hits outside the ranges are dropped
+        start = end - length + 1
+        r = bisect_right(range_starts, start) - 1
+        if r < 0 or end >= ranges[r][1]:
+            continue
+        lo = ranges[r][0]
+        word_start = start
+        while word_start > lo and low[word_start - 1].isalpha() and start - word_start < 40:
+            word_start -= 1
+        for i in idxs:
+            pattern, category, strong, inner = table_[i]
+            if word_start != start and not inner:
+                continue  # "beslag" inside "ombeslag": only cues written "*x" may start mid-word
+            m = pattern.match(low, word_start)
+            if m is None:
+                continue
+            cur = best.get(word_start)
+            if cur is None or m.end() > cur[1]:
+                best[word_start] = (word_start, m.end(), category, strong)
     out = []
     for start in sorted(best):
         if out and start < out[-1][1]:
@@ -433,33 +438,37 @@ def _parts(money, scopes, text):
 
 def _colon_lists(money, text, part_of):
     """Bullet lines under a line ending in ':' that holds exactly one amount."""
+    starts = [m.start for m in money]
     for k, m in enumerate(money):
         line_end = text.find("\n", m.end)
         if line_end < 0:
             continue
+        tail = line_end
+        while tail > m.end and text[tail - 1] in " \t\r":
+            tail -= 1
+        if text[tail - 1] != ":":
+            continue
         line_start = text.rfind("\n", 0, m.start) + 1
-        if not text[:line_end].rstrip().endswith(":"):
-            continue
-        same_line = [j for j, o in enumerate(money) if line_start <= o.start < line_end]
-        if same_line != [k]:
-            continue
+        first = bisect_right(starts, line_start - 1)
+        last = bisect_right(starts, line_end - 1)
+        if last - first != 1:
+            continue  # the intro line must hold exactly this one amount
+        pos = line_end + 1
         j = k + 1
-        pos = line_end
-        while j < len(money):
-            nxt_line_start = text.find("\n", pos) + 1 if text.find("\n", pos) >= 0 else len(text)
-            line = text[nxt_line_start:text.find("\n", nxt_line_start) if text.find("\n", nxt_line_start) >= 0 else len(text)]
-            if not line.strip():
+        while j < len(money) and pos < len(text):
+            nl = text.find("\n", pos)
+            line_stop = len(text) if nl < 0 else nl
+            line = text[pos:line_stop]
+            if not line.strip() or not _BULLET.match(line):
                 break
-            if not regex.match(r"\s*(?:[•·\-–*▪●]|\d+[.)])", line):
-                break
-            for jj in range(j, len(money)):
-                if nxt_line_start <= money[jj].start < nxt_line_start + len(line):
-                    if part_of[jj] is None:
-                        part_of[jj] = k
-                    j = jj + 1
-            pos = nxt_line_start + len(line)
-            if pos >= len(text):
-                break
+            while j < len(money) and money[j].start < line_stop:
+                if money[j].start >= pos and part_of[j] is None:
+                    part_of[j] = k
+                j += 1
+            pos = line_stop + 1
+
+
+_BULLET = regex.compile(r"\s*(?:[•·\-–*▪●]|\d+[.)])")
 
 
 @lru_cache(maxsize=None)
