@@ -25,6 +25,9 @@ Decisions:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from functools import lru_cache
 
 import regex
@@ -409,12 +412,15 @@ def find_quantities(text: str, found=None, doc=None) -> list[QuantityHit]:
             hits.append(hit)
     blocked = []
     if found is not None:
-        blocked = [(h.start, h.end) for h in found.money] + list(found.dates.spans)
+        blocked = sorted([(h.start, h.end) for h in found.money] + list(found.dates.spans))
+    block_starts = [a for a, _ in blocked]
+    block_max_end = list(accumulate((b for _, b in blocked), max))  # for overlap tests by bisect
     hits.sort(key=lambda h: (h.start, -h.end))
     out = []
     for h in hits:
-        if any(a < h.end and h.start < b for a, b in blocked):
-            continue
+        i = bisect_left(block_starts, h.end) - 1  # last blocked span starting before h ends
+        if i >= 0 and block_max_end[i] > h.start:
+            continue  # overlaps money or a page-date line
         if out and h.start < out[-1].end:
             continue  # "tre misstänkta personer" beats "tre misstänkta"
         out.append(h)
