@@ -16,7 +16,7 @@ Three passes over the text, each one compiled pattern:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import regex
@@ -278,6 +278,7 @@ _JOINER_ENDINGS = ("respektive ", "och ", "eller ", "till ", "respektive\u00a0",
 def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
     """ "20 respektive 30 miljoner kronor": the first number borrows scale and currency."""
     extra = []
+    hit_starts = [h.start for h in hits]
     for hit in hits:
         if hit.value_max is not None:
             continue
@@ -293,7 +294,8 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
             line_start = max(0, text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
             if not change.search(text, line_start, m.start()):
                 continue
-        if any(h.start < m.end() and m.start() < h.end for h in hits + extra):
+        i = bisect_left(hit_starts, m.end()) - 1  # hits are in text order and never overlap
+        if (i >= 0 and hits[i].end > m.start()) or (extra and extra[-1].end > m.start()):
             continue
         n = m.group("n")
         if regex.fullmatch(r"(19|20)\d\d", n) and not m.group("scale"):
@@ -419,8 +421,16 @@ def find_amounts(text: str, found=None) -> list[MoneyHit]:
     if found is not None:
         hits += _bare(text, found, hits, bare, joined)
         hits.sort(key=lambda h: h.start)
-    skip = found.dates.spans if found is not None else ()
-    return [h for h in hits if not any(a <= h.start < b for a, b in skip)]
+    skip = sorted(found.dates.spans) if found is not None else []
+    if not skip:
+        return hits
+    skip_starts = [a for a, _ in skip]
+    out = []
+    for h in hits:  # amounts on page-date lines ("Publicerad ...") are furniture
+        i = bisect_right(skip_starts, h.start) - 1
+        if i < 0 or h.start >= skip[i][1]:
+            out.append(h)
+    return out
 
 
 def find(found, doc) -> None:
