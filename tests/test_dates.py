@@ -37,6 +37,8 @@ DATES = [
     ("comma before time",               "Publicerad 31 mars 2021, 10.37",                               "2021-03-31T10:37",   None),
     ("den and ordinal",                 "Publicerad den 31:a mars 2021",                                "2021-03-31",         None),
     ("label in upper case",             "PUBLICERAD 2021-03-31",                                        "2021-03-31",         None),
+    ("label in mixed case",             "pUBLICERAD 2021-03-31",                                        "2021-03-31",         None),
+    ("label after a dash separator",    "Rubrik – Uppdaterad 2021-08-04",                               None,                 "2021-08-04"),
     ("newsroom: label, bullet, date",   "Pressmeddelande • 31 mars 2021 08:00 CET\nText.",              "2021-03-31T08:00",   None),
     ("newsroom: month first",           "Pressmeddelande   •   mar 31, 2021 08:00 CET",                 "2021-03-31T08:00",   None),
     ("dotted D.M.YYYY",                 "Publicerad 31.3.2021",                                         "2021-03-31",         None),
@@ -48,6 +50,8 @@ DATES = [
     ("dateline with weekday and time",  "Rubrik\nTisdag 4 maj 2021 kl. 09.30\n\nText.",                 "2021-05-04T09:30",   None),
     ("dateline after a place name",     "Rubrik\nStockholm 2010-09-22\n\nText.",                       "2010-09-22",         None),
     ("dateline after place and comma",  "Rubrik\nMalmö, den 3 maj 2019\n\nText.",                      "2019-05-03",         None),
+    ("dateline with a time, trailing space", "Rubrik\n31 mars 2021 kl. 10.37 \nText.",                   "2021-03-31T10:37",   None),
+    ("dateline with a time zone",       "Rubrik\n31 mars 2021 CET\nText.",                             None,                 None),
     ("label beats dateline",            "Rubrik\n1 mars 2021\nPublicerad 2 mars 2021\nText.",          "2021-03-02",         None),
     # negatives
     ("no date at all",                  "Rubrik\n\nText utan datum.",                                   None,                 None),

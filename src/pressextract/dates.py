@@ -35,6 +35,7 @@ import regex
 
 from .data import split, table
 from .hits import PageDates
+from .segments import CASELESS_LETTERS, caseless_exact
 from .years import phrase_pattern, year_starts
 
 _SP = "[ \t\u00a0\u202f\u2009]"
@@ -96,16 +97,17 @@ def parse(s: str, pos: int = 0, endpos: int | None = None):
     m = _patterns()[1].match(s, pos, len(s) if endpos is None else endpos)
     if m is None:
         return None
-    g = m.groupdict()
-    if g["iy"]:
-        y, mo, d = g["iy"], g["im"], g["id"]
-    elif g["ty"]:
-        y, mo, d = g["ty"], _months().get(g["tm"].lower()), g["td"]
-    elif g["uy"]:  # "mar 31, 2021", as some newsroom services write it
-        y, mo, d = g["uy"], _months().get(g["um"].lower()), g["ud"]
+    # groups() in the order of the pattern (groupdict costs ten times more)
+    iy, im, id_, td, tm, ty, um, ud, uy, nd, nm, nm2, ny, hh, mi, ss = m.groups()
+    if iy:
+        y, mo, d = iy, im, id_
+    elif ty:
+        y, mo, d = ty, _months().get(tm.lower()), td
+    elif uy:  # "mar 31, 2021", as some newsroom services write it
+        y, mo, d = uy, _months().get(um.lower()), ud
     else:
-        y, mo, d = g["ny"], g["nm"] or g["nm2"], g["nd"]
-    return _iso(int(y), int(mo), int(d), g["hh"], g["mi"], g["ss"]), m.end()
+        y, mo, d = ny, nm or nm2, nd
+    return _iso(int(y), int(mo), int(d), hh, mi, ss), m.end()
 
 
 _DATEPARSER_SETTINGS = {
@@ -179,6 +181,9 @@ def _datelines(text: str, skip=()):
             seen += 1
         elif e > s:
             seen += 1
+            if not text[e - 1].isdecimal():  # every date form read here ends in a digit
+                pos = end + 1
+                continue
             got = parse(text, s, e)
             if got is None:  # "Stockholm 31 mars 2021", "Malmö, 2021-03-31"
                 place = _PLACE.match(text, s, e)
@@ -202,6 +207,28 @@ def _lines_with_years(text: str):
         yield start, end
 
 
+@lru_cache(maxsize=None)
+def _label_heads() -> tuple[int, frozenset] | None:
+    """(k, the first k letters of every label, lower case): a field start
+    whose first letters are none of these holds no label. None when a label
+    has a letter the lower-case test is not exact for."""
+    labels = list(_patterns()[3])
+    if not labels or any(c.isalpha() and c not in CASELESS_LETTERS for label in labels for c in label):
+        return None
+    k = min(3, *(len(label.split()[0]) for label in labels))
+    return k, frozenset(label[:k] for label in labels)
+
+
+_SP_CHARS = " \t\u00a0\u202f\u2009"  # the characters of _SP
+
+
+def _may_hold_label(text: str, pos: int, end: int, heads) -> bool:
+    k, firsts = heads
+    while pos < end and text[pos] in _SP_CHARS:
+        pos += 1
+    return text[pos:pos + k].lower() in firsts
+
+
 def _field_starts(text: str, start: int, end: int) -> list[int]:
     """Where a label may stand on a line: its start and after each separator."""
     out = [start]
@@ -219,8 +246,12 @@ def find(found, doc) -> None:
     label_re, _, _, labels, _ = _patterns()
     published = modified = None
     spans = []
+    # a cheap test of a field's first letters before the label pattern
+    heads = _label_heads() if caseless_exact(text) else None
     for line_start, line_end in _lines_with_years(text):
         for pos in _field_starts(text, line_start, line_end):
+            if heads is not None and not _may_hold_label(text, pos, line_end, heads):
+                continue
             m = label_re.match(text, pos, line_end)
             if m is None:
                 continue

@@ -109,6 +109,44 @@ def title(text: str) -> tuple[str | None, int]:
     return line, end
 
 
+# --- a lower-case copy, shared by the finders that search it --------------------
+
+_SPACES = "\t\n\v\f\r\xa0\u2007\u2009\u202f"
+_last_folded = (None, "")
+
+
+def folded(text: str) -> str:
+    """Lower case with every white space as one space, offsets unchanged.
+
+    Several finders search this copy with str.find or an Aho-Corasick
+    automaton; it is built once per text (the last one is kept).
+    """
+    global _last_folded
+    last = _last_folded
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lower case is longer
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for space in _SPACES:
+        if space in low:
+            low = low.replace(space, " ")
+    _last_folded = (text, low)
+    return low
+
+
+# the letters for which caseless_exact holds (checked over all of Unicode)
+CASELESS_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzåäöé")
+
+
+def caseless_exact(text: str) -> bool:
+    """True when a search of folded(text) finds every place where a
+    case-insensitive regex matches a word of CASELESS_LETTERS. Only two
+    characters match such a letter case-insensitively without lowering to
+    it: "İ" (matches i) and "ſ" (matches s)."""
+    return "\u0130" not in text and "\u017f" not in text
+
+
 def find(found, doc) -> None:
     found.sentences = sentences(found.text)
     found.title, found.title_end = title(found.text)

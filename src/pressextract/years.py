@@ -223,30 +223,43 @@ def _patterns() -> SimpleNamespace:
     )
 
 
-def _occurrences(text: str, needles) -> list[int]:
-    """Start offsets of the needles in the text, sorted. str.find runs in C and
-    is many times faster than any regex pass over the whole text."""
+def _occurrences(text: str, needles, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Start offsets of the needles in the text (starting in text[lo:hi]),
+    sorted. str.find runs in C and is many times faster than any regex pass
+    over the whole text."""
     out = []
     find = text.find
+    hi = len(text) if hi is None else hi
     for needle in needles:
-        i = find(needle)
+        i = find(needle, lo, hi + len(needle) - 1)
         while i >= 0:
             out.append(i)
-            i = find(needle, i + 1)
+            i = find(needle, i + 1, hi + len(needle) - 1)
     out.sort()
     return out
 
 
-def year_starts(text: str) -> list[int]:
-    """Start offsets of four-digit groups from YEAR_MIN to YEAR_MAX, in text order."""
+_last_years = (None, ())
+
+
+def year_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Start offsets of four-digit groups from YEAR_MIN to YEAR_MAX, in text
+    order (only those starting in text[lo:hi]). Page dates and years both
+    ask for the whole text: the last answer is kept."""
+    global _last_years
+    whole = lo == 0 and hi is None
+    if whole and _last_years[0] is text:
+        return list(_last_years[1])
     out = []
     n = len(text)
-    for i in _occurrences(text, _YEAR_PREFIXES):
+    for i in _occurrences(text, _YEAR_PREFIXES, lo, n if hi is None else hi):
         digits = text[i:i + 4]
         if (len(digits) == 4 and digits.isdecimal() and YEAR_MIN <= int(digits) <= YEAR_MAX
                 and (i == 0 or not text[i - 1].isdecimal())
                 and (i + 4 == n or not text[i + 4].isdecimal())):
             out.append(i)
+    if whole:
+        _last_years = (text, tuple(out))
     return out
 
 
