@@ -255,6 +255,24 @@ def _column_year(text, m, years_hits, year_starts):
     return None
 
 
+_HEADING_END = tuple(".!?;,")
+
+
+def _section_headings(text, title_end):
+    """(start, end) of the lines after the title that read as section headings:
+    short, not a bullet or table row, not ending like a sentence."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if pos >= title_end and 2 < len(stripped) <= 80 and not stripped.endswith(_HEADING_END) \
+                and not _ITEM.match(line) and not stripped[0].isdigit():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
 def _list_intro(text, start) -> str | None:
     """For an item of a bullet list or a table row, the line that introduces the
     list ("Återkraven fördelade sig så här:", "Förvaltningsanslag"), if any."""
@@ -511,6 +529,7 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
     part_of = _parts(money, scopes, text)
     kinds = {a.agency_id: _agency_kind(a.agency_id) for a in agencies}
     hows: list = []
+    headings = heading_starts = None
 
     out: list[Amount] = []
     for k, m in enumerate(money):
@@ -569,6 +588,16 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             region = p.police_region or (p.region_id if p.kind == "police_region" else region)
         elif part_of[k] is not None:
             region = out[part_of[k]].region
+        elif places:
+            # a section of a report under a heading that names a region ("Region Syd")
+            if headings is None:
+                headings = _section_headings(text, found.title_end)
+                heading_starts = [h[0] for h in headings]
+            i = bisect_right(heading_starts, m.start) - 1
+            if i >= 0:
+                in_heading = _in_scope(places, place_starts, *headings[i])
+                if in_heading and in_heading[0].police_region:
+                    region = in_heading[0].police_region
 
         out.append(Amount(
             text=text[m.start:m.end], start=m.start, end=m.end, value=m.value,
