@@ -256,6 +256,7 @@ def _column_year(text, m, years_hits, year_starts):
 
 
 _HEADING_END = tuple(".!?;,")
+_CAPTION = regex.compile(r"(?i)(?<!\p{L})(?:bild|foto|fotograf|illustration|grafik)\s*:")
 
 
 def _section_headings(text, title_end):
@@ -267,8 +268,8 @@ def _section_headings(text, title_end):
         end = pos + len(line)
         stripped = line.strip()
         if pos >= title_end and 2 < len(stripped) <= 80 and not stripped.endswith(_HEADING_END) \
-                and not _ITEM.match(line) and not stripped[0].isdigit():
-            out.append((pos, end))
+                and not _ITEM.match(line) and not stripped[0].isdigit() and not _CAPTION.search(line):
+            out.append((pos, end))  # an image caption ("... Bild: Polisen") is no heading
         pos = end + 1
     return out
 
