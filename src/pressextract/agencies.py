@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import threading
 
-from . import data
+from . import data, segments
 from .hits import AgencyHit
 
 _FILE = "agencies.tsv"
@@ -27,14 +27,19 @@ _gazetteer = None
 
 
 class _Gazetteer:
-    """Everything built once from the TSV: the info table and two automata."""
+    """Everything built once from the TSV: the info table and the automata."""
 
     def __init__(self, rows):
         self.info = {}
-        self.names = _automaton()  # lower-cased name -> (id, length, forms, lower_ok)
-        self.abbrevs = _automaton()  # abbreviation as written -> (id, length)
+        # one automaton over the lower-cased text for the names and the
+        # abbreviations: lower-cased key -> (length, name entry or None,
+        # {abbreviation as written: id}). A name entry is (id, forms, lower_ok);
+        # an abbreviation counts only where the text has it as written.
+        self.names = _automaton()
+        self.abbrevs = _automaton()  # abbreviations whose lower case is no simple copy: over the text
         self.by_name = {}  # lower-cased name -> id (hyphen coordination)
         names = {}
+        abbrevs = {}
         for row in rows:
             agency_id = row["id"]
             self.info[agency_id] = {
@@ -44,19 +49,36 @@ class _Gazetteer:
             }
             for form in [row["name"], *data.split(row["aliases"])]:
                 if _is_abbreviation(form):
-                    self.abbrevs.add_word(form, (agency_id, len(form)))
+                    abbrevs[form] = agency_id
                     continue
                 key = " ".join(form.split()).lower()
                 entry = names.setdefault(key, [agency_id, set()])
                 entry[1].add(form)
+        entries: dict[str, list] = {}
         for key, (agency_id, forms) in names.items():
             # a lower-case first letter: listed as such, or any name of several words
             lower_ok = " " in key or any(f[:1].islower() for f in forms)
-            self.names.add_word(key, (agency_id, len(key), frozenset(forms), lower_ok))
+            entries[key] = [len(key), (agency_id, frozenset(forms), lower_ok), {}]
             self.by_name[key] = agency_id
-        self.names.make_automaton()
+        for form, agency_id in abbrevs.items():
+            if _plain_case(form):
+                entries.setdefault(form.lower(), [len(form), None, {}])[2][form] = agency_id
+            else:
+                self.abbrevs.add_word(form, (agency_id, len(form)))
+        for key, (length, name, forms) in entries.items():
+            self.names.add_word(key, (length, name, forms))
+        if len(self.names):
+            self.names.make_automaton()
         if len(self.abbrevs):
             self.abbrevs.make_automaton()
+
+
+def _plain_case(form: str) -> bool:
+    """Lower-casing the form is one character for one, the same in any
+    context (no final sigma), and keeps no white space: where the text has
+    the form, the lower-case copy has form.lower()."""
+    return (all(len(c.lower()) == 1 and not c.isspace() for c in form)
+            and "\u03a3" not in form)
 
 
 def _automaton():
@@ -87,18 +109,7 @@ def agency_info(agency_id: str) -> dict:
     return dict(info)
 
 
-def _fold(text: str) -> str:
-    """Lower case with every whitespace as one space, offsets unchanged."""
-    low = text.lower()
-    if len(low) != len(text):  # a rare character whose lower case is longer
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for space in _SPACES:
-        if space in low:
-            low = low.replace(space, " ")
-    return low
-
-
-_SPACES = "\t\n\v\f\r\xa0\u2007\u2009\u202f"
+_fold = segments.fold  # lower case with every white space as one space, offsets unchanged
 
 
 def _word_char(c: str) -> bool:
@@ -162,26 +173,34 @@ def _candidates(text: str, g: _Gazetteer):
 
     The name end is where the name stops before a genitive; None for an abbreviation.
     """
-    out = []
+    out, abbrevs = [], []
     if len(g.names):
-        for last, (agency_id, length, forms, lower_ok) in g.names.iter(_fold(text)):
-            start = last + 1 - length
-            if not _starts_word(text, start):
+        for last, (length, name, forms) in g.names.iter(segments.folded(text)):
+            name_end = last + 1
+            start = name_end - length
+            span = text[start:name_end]
+            # most hits of a short abbreviation are letters inside a word
+            # ("ad" in "hade"): the exact-case test first is the cheapest
+            if name is None and span not in forms:
                 continue
-            span = text[start:last + 1]
-            if not _case_ok(span, forms, lower_ok):
+            if start and not _starts_word(text, start):
                 continue
-            end = _end(text, last + 1, False, span.isupper())
-            if end is not None:
-                out.append((start, end, agency_id, last + 1))
+            if name is not None and (span in name[1] or _case_ok(span, name[1], name[2])):
+                end = _end(text, name_end, False, span.isupper())
+                if end is not None:
+                    out.append((start, end, name[0], name_end))
+            if forms and span in forms:
+                end = _end(text, name_end, True, False)
+                if end is not None:
+                    abbrevs.append((start, end, forms[span], None))
     if len(g.abbrevs):
         for last, (agency_id, length) in g.abbrevs.iter(text):
             start = last + 1 - length
             if _starts_word(text, start):
                 end = _end(text, last + 1, True, False)
                 if end is not None:
-                    out.append((start, end, agency_id, None))
-    return out
+                    abbrevs.append((start, end, agency_id, None))
+    return out + abbrevs
 
 
 def _leftmost_longest(cands):
@@ -208,6 +227,50 @@ def _stems_pattern():
     return _STEMS
 
 
+def _chain_start(text: str, lo: int, start: int) -> int:
+    """Where a match of the stems pattern ending at ``start`` can begin at
+    the earliest, or -1 when none can end there.
+
+    Read backwards: white space, a word, white space, a hyphen, then stems,
+    each with ", " and a hyphen before it. Every character that is no white
+    space, comma or hyphen counts as a letter here, so the bound is never
+    later than the pattern's own match; searching from it, not from ``lo``,
+    spares the pattern a try at every position of the window.
+    """
+    def spaces(i):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        return i
+
+    def letters(i):
+        while i > lo and not (text[i - 1].isspace() or text[i - 1] in ",-"):
+            i -= 1
+        return i
+
+    i = spaces(start)  # white space before the name
+    if i == start:
+        return -1
+    j = letters(i)  # the joining word
+    if j == i:
+        return -1
+    i = spaces(j)
+    if i == j or i <= lo or text[i - 1] != "-":
+        return -1
+    first = -1
+    while True:
+        stem = letters(i - 1)
+        if stem == i - 1:
+            break
+        first = stem
+        i = spaces(stem)
+        if i <= lo or text[i - 1] != ",":
+            break
+        i = spaces(i - 1)
+        if i <= lo or text[i - 1] != "-":
+            break
+    return first
+
+
 def _coordinated(text: str, hits, g: _Gazetteer):
     """Hits for "Skatte-" in "Skatte- och Tullverket": stem + an ending of the name after it."""
     extra = []
@@ -218,7 +281,8 @@ def _coordinated(text: str, hits, g: _Gazetteer):
         hyphen = text.rfind("-", lo, start)
         if hyphen < 0 or start - hyphen > _JOIN:  # no "X- och " right before the name
             continue
-        m = _stems_pattern().search(text, lo, start)
+        first = _chain_start(text, lo, start)
+        m = _stems_pattern().search(text, first, start) if first >= 0 else None
         if m is None:
             continue
         name = _fold(text[start:base_end])

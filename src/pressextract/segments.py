@@ -115,24 +115,26 @@ _SPACES = "\t\n\v\f\r\xa0\u2007\u2009\u202f"
 _last_folded = (None, "")
 
 
-def folded(text: str) -> str:
-    """Lower case with every white space as one space, offsets unchanged.
-
-    Several finders search this copy with str.find or an Aho-Corasick
-    automaton; it is built once per text (the last one is kept).
-    """
-    global _last_folded
-    last = _last_folded
-    if last[0] is text:
-        return last[1]
+def fold(text: str) -> str:
+    """Lower case with every white space as one space, offsets unchanged."""
     low = text.lower()
     if len(low) != len(text):  # a rare character whose lower case is longer
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for space in _SPACES:
         if space in low:
             low = low.replace(space, " ")
-    _last_folded = (text, low)
     return low
+
+
+def folded(text: str) -> str:
+    """fold(text) of a whole text. Several finders search this copy (with
+    str.find or an Aho-Corasick automaton); the last one is kept, so it is
+    built once per text."""
+    global _last_folded
+    last = _last_folded
+    if last[0] is not text:
+        last = _last_folded = (text, fold(text))
+    return last[1]
 
 
 # the letters for which caseless_exact holds (checked over all of Unicode)
