@@ -131,6 +131,11 @@ PHRASES = [
     ("after a postal code",               "Box 12, 114 55 Stockholm",                             None,                     None,            None),
     ("jail named like a county",          "Han sitter i häktet Kronoberg.",                       None,                     None,            None),
     ("lower-case name",                   "en gävle-bo och en malmöbo",                           None,                     None,            None),
+    # spacing and case
+    ("no-break space in a name",          "Ett lager i Upplands\u00a0Väsby tömdes.",              "Upplands\u00a0Väsby",    "municipality",  "upplands-vasby"),
+    ("line break inside a name",          "Ett lager i Upplands\nVäsby tömdes.",                  "Väsby",                  "municipality",  "upplands-vasby"),
+    ("prefix in capitals",                "Siffrorna gäller POLISREGION mitt.",                   "POLISREGION mitt",       "police_region", "mitt"),
+    ("name in capitals",                  "RAZZIA I GÄVLE I GÅR",                                 None,                     None,            None),
 ]
 
 

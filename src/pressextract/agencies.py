@@ -27,15 +27,16 @@ _gazetteer = None
 
 
 class _Gazetteer:
-    """Everything built once from the TSV: the info table and the automata."""
+    """Everything built once from the TSV: the info table, the keys of the
+    shared automaton (segments.scan) and an automaton of its own."""
 
     def __init__(self, rows):
         self.info = {}
-        # one automaton over the lower-cased text for the names and the
-        # abbreviations: lower-cased key -> (length, name entry or None,
-        # {abbreviation as written: id}). A name entry is (id, forms, lower_ok);
-        # an abbreviation counts only where the text has it as written.
-        self.names = _automaton()
+        # the keys searched in the lower-cased text, for the names and the
+        # abbreviations: lower-cased key -> (name entry or None, {abbreviation
+        # as written: id}). A name entry is (id, forms, lower_ok); an
+        # abbreviation counts only where the text has it as written.
+        self.keys = {}
         self.abbrevs = _automaton()  # abbreviations whose lower case is no simple copy: over the text
         self.by_name = {}  # lower-cased name -> id (hyphen coordination)
         names = {}
@@ -54,31 +55,18 @@ class _Gazetteer:
                 key = " ".join(form.split()).lower()
                 entry = names.setdefault(key, [agency_id, set()])
                 entry[1].add(form)
-        entries: dict[str, list] = {}
         for key, (agency_id, forms) in names.items():
             # a lower-case first letter: listed as such, or any name of several words
             lower_ok = " " in key or any(f[:1].islower() for f in forms)
-            entries[key] = [len(key), (agency_id, frozenset(forms), lower_ok), {}]
+            self.keys[key] = ((agency_id, frozenset(forms), lower_ok), {})
             self.by_name[key] = agency_id
         for form, agency_id in abbrevs.items():
-            if _plain_case(form):
-                entries.setdefault(form.lower(), [len(form), None, {}])[2][form] = agency_id
+            if segments.plain_case(form) and not any(c.isspace() for c in form):
+                self.keys.setdefault(form.lower(), (None, {}))[1][form] = agency_id
             else:
                 self.abbrevs.add_word(form, (agency_id, len(form)))
-        for key, (length, name, forms) in entries.items():
-            self.names.add_word(key, (length, name, forms))
-        if len(self.names):
-            self.names.make_automaton()
         if len(self.abbrevs):
             self.abbrevs.make_automaton()
-
-
-def _plain_case(form: str) -> bool:
-    """Lower-casing the form is one character for one, the same in any
-    context (no final sigma), and keeps no white space: where the text has
-    the form, the lower-case copy has form.lower()."""
-    return (all(len(c.lower()) == 1 and not c.isspace() for c in form)
-            and "\u03a3" not in form)
 
 
 def _automaton():
@@ -99,6 +87,14 @@ def _load() -> _Gazetteer:
             if _gazetteer is None:
                 _gazetteer = _Gazetteer(data.table(_FILE))
     return _gazetteer
+
+
+def scan_keys() -> dict:
+    """The names and abbreviations for the shared automaton (segments.scan)."""
+    return _load().keys
+
+
+_SCANNED = segments.SCANNED.index("agencies")
 
 
 def agency_info(agency_id: str) -> dict:
@@ -174,25 +170,28 @@ def _candidates(text: str, g: _Gazetteer):
     The name end is where the name stops before a genitive; None for an abbreviation.
     """
     out, abbrevs = [], []
-    if len(g.names):
-        for last, (length, name, forms) in g.names.iter(segments.folded(text)):
-            name_end = last + 1
-            start = name_end - length
-            span = text[start:name_end]
-            # most hits of a short abbreviation are letters inside a word
-            # ("ad" in "hade"): the exact-case test first is the cheapest
-            if name is None and span not in forms:
-                continue
-            if start and not _starts_word(text, start):
-                continue
-            if name is not None and (span in name[1] or _case_ok(span, name[1], name[2])):
-                end = _end(text, name_end, False, span.isupper())
-                if end is not None:
-                    out.append((start, end, name[0], name_end))
-            if forms and span in forms:
-                end = _end(text, name_end, True, False)
-                if end is not None:
-                    abbrevs.append((start, end, forms[span], None))
+    for last, value in segments.scan(text):
+        entry = value[_SCANNED + 1]
+        if entry is None:  # a key of another finder's list
+            continue
+        name, forms = entry
+        name_end = last + 1
+        start = name_end - value[0]
+        span = text[start:name_end]
+        # most hits of a short abbreviation are letters inside a word
+        # ("ad" in "hade"): the exact-case test first is the cheapest
+        if name is None and span not in forms:
+            continue
+        if start and not _starts_word(text, start):
+            continue
+        if name is not None and (span in name[1] or _case_ok(span, name[1], name[2])):
+            end = _end(text, name_end, False, span.isupper())
+            if end is not None:
+                out.append((start, end, name[0], name_end))
+        if forms and span in forms:
+            end = _end(text, name_end, True, False)
+            if end is not None:
+                abbrevs.append((start, end, forms[span], None))
     if len(g.abbrevs):
         for last, (agency_id, length) in g.abbrevs.iter(text):
             start = last + 1 - length

@@ -61,11 +61,13 @@ release record gives that place's police region.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from typing import Optional
 
 import regex
 
+from . import segments
 from .data import split, table
 from .hits import PlaceHit
 
@@ -155,14 +157,11 @@ class _Gazetteer:
         boundary_after = r"(?![\p{L}\p{N}_]|[./@][\p{L}\p{N}]|-\p{Ll}|-\s)"
         # Names start with a capital: the cheap "\b(?=\p{Lu})" test lets the engine
         # skip most positions before the trie and the guards run.
-        self.pattern = regex.compile(
-            r"\b(?=\p{Lu})"
-            # not inside a web address or an e-mail, not after a postal code
-            r"(?<![@/.]|\p{Ll}-|\d{3}[ \u00a0]?\d{2}[ \u00a0])"
-            rf"(?P<name>{_trie_regex(forms)})(?P<gen>s)?"
-            rf"(?:{_SPACE}(?P<suf>(?i:{alt(suffixes)})){boundary_after})?"
-            + boundary_after
-        )
+        # not inside a web address or an e-mail, not after a postal code
+        head = r"\b(?=\p{Lu})(?<![@/.]|\p{Ll}-|\d{3}[ \u00a0]?\d{2}[ \u00a0])"
+        tail = (rf"(?P<gen>s)?(?:{_SPACE}(?P<suf>(?i:{alt(suffixes)})){boundary_after})?"
+                + boundary_after)
+        self.pattern = regex.compile(head + rf"(?P<name>{_trie_regex(forms)})" + tail)
         # "polisregion mitt": a lower-case police region name only after this prefix
         self.lower_pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}_@/.])(?i:{alt(self.police_prefixes)}){_SPACE}"
@@ -170,6 +169,23 @@ class _Gazetteer:
         )
         self.police_cue = regex.compile(
             "(?i:" + alt(words.get("police_cue", {"polis"})) + ")")
+
+        # keys for the shared automaton (segments.scan): each name in lower
+        # case -> (the names as written, False), each police prefix -> ((), True).
+        # Only where the text has a name as written (a no-break space for a
+        # space) can the pattern match; only where it has a prefix in any case
+        # can the lower-case pattern.
+        keys: dict = {}
+        for form in forms:
+            keys.setdefault(segments.fold(form), set()).add(form)
+        self.keys = {key: (frozenset(names), False) for key, names in keys.items()}
+        for prefix in self.police_prefixes:
+            key = prefix.lower()
+            self.keys[key] = (self.keys[key][0] if key in self.keys else frozenset(), True)
+        # a name whose lower case is no plain copy, or a prefix with letters
+        # the lower-case search is not exact for: the patterns run over the text
+        self.scan_names = all(segments.plain_case(form) for form in forms)
+        self.scan_prefixes = all(c in segments.CASELESS_LETTERS for p in self.police_prefixes for c in p.lower())
 
 
 def _gazetteer() -> _Gazetteer:
@@ -179,7 +195,80 @@ def _gazetteer() -> _Gazetteer:
     return _gaz
 
 
-_PREV_WORD = regex.compile(r"(?r)(\p{L}++)[ \t\u00a0]++\Z")  # searched backwards from the name
+def scan_keys() -> dict:
+    """The place names and police prefixes for the shared automaton (segments.scan)."""
+    return _gazetteer().keys
+
+
+_SCANNED = segments.SCANNED.index("places")
+
+
+def _scanned(g: _Gazetteer, text: str) -> tuple[set, list]:
+    """From the shared automaton: the starts of the names written as listed
+    (a no-break space for a space) and of the police prefixes in any case."""
+    names = set()
+    prefixes = []
+    for last, value in segments.scan(text):
+        entry = value[_SCANNED + 1]
+        if entry is None:  # a key of another finder's list
+            continue
+        start = last + 1 - value[0]
+        if entry[1]:
+            prefixes.append(start)
+        if entry[0]:
+            span = text[start:last + 1]
+            if span in entry[0] or span.replace("\u00a0", " ") in entry[0]:
+                names.add(start)
+    return names, prefixes
+
+
+def _names(g: _Gazetteer, text: str, at) -> list[tuple]:
+    """(start, name, "s" or None, suffix or None, end) of each match of
+    g.pattern, as finditer gives them: a match starts where a name is
+    written, so the pattern is tried only at those starts."""
+    out = []
+    pos = 0
+    match = g.pattern.match
+    for start in sorted(at):
+        if start >= pos:
+            m = match(text, start)
+            if m is not None:
+                pos = m.end()
+                out.append((start, *m.groups(), pos))
+    return out
+
+
+def _lower_names(g: _Gazetteer, text: str, starts: list) -> list[tuple]:
+    """(start, end, name) of each match of g.lower_pattern, as finditer gives
+    them; tried only where a police prefix is written."""
+    out = []
+    pos = 0
+    for start in sorted(set(starts)):
+        if start >= pos:
+            m = g.lower_pattern.match(text, start)
+            if m is not None:
+                out.append((start, m.end(), m.group(1)))
+                pos = m.end()
+    return out
+
+
+def _matches(g: _Gazetteer, text: str) -> tuple[list, list]:
+    """The matches of g.pattern and of g.lower_pattern over the text (see
+    _names and _lower_names), tried only where the shared automaton found a
+    name or a prefix; over the whole text when its lower case is not exact."""
+    if g.scan_names:
+        at, prefixes = _scanned(g, text)
+        names = _names(g, text, at)
+    else:
+        names = [(m.start(), *m.groups(), m.end()) for m in g.pattern.finditer(text)]
+    if g.scan_names and g.scan_prefixes and segments.caseless_exact(text):
+        lower = _lower_names(g, text, prefixes)
+    else:
+        lower = [(m.start(), m.end(), m.group(1)) for m in g.lower_pattern.finditer(text)]
+    return names, lower
+
+
+_PREV_WORD = regex.compile(r"(?r)(\p{L}++)[ \t\u00a0]++\Z")  # matched backwards from the name
 _OPENERS = " \t\u00a0\"'”“»«•*–—-("
 _SENT_BREAK = ".!?:\n\r"
 
@@ -194,8 +283,23 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _prev_word(text: str, pos: int) -> Optional[tuple]:
     """(word, start) of the word right before ``pos`` (spaces between), or None."""
-    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-    return (m.group(1), m.start(1)) if m else None
+    lo = max(0, pos - 40)
+    i = pos
+    while i > lo and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == pos:
+        return None
+    j = i
+    while j > lo:
+        c = text[j - 1]
+        if c >= "\u0250":  # beyond the Latin letters: the pattern says what a letter is
+            # a reverse match is anchored at the end (pos), as the pattern's \Z is
+            m = _PREV_WORD.match(text, lo, pos)
+            return (m.group(1), m.start(1)) if m else None
+        if not c.isalpha():  # str.isalpha is \p{L} for these
+            break
+        j -= 1
+    return (text[j:i], j) if j < i else None
 
 
 def _word_before_is(words: set, text: str, pos: int) -> bool:
@@ -214,14 +318,12 @@ class _Spans:
     """Overlap test against the agency hits (sorted, with a running maximum end)."""
 
     def __init__(self, spans):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-        self.max_end = []
-        top = -1
-        for _, e in self.spans:
-            top = max(top, e)
-            self.max_end.append(top)
-        self.ends = {e for _, e in self.spans}
+        spans.sort()
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        self.max_end = list(itertools.accumulate(ends, max))
+        self.ends = set(ends)
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, end)
@@ -239,7 +341,8 @@ def _coordinated(text: str, last: Optional[PlaceHit], start: int, g: _Gazetteer)
 def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) -> Optional[tuple]:
     """(start, end, kind, id) for one name match, or None. A candidate is
     (start, end of the name with its -s, end with the suffix, name, suffix,
-    (previous word, its start) or None)."""
+    (previous word, its start) or None); agency_ends are the ends of the
+    agency hits (a name one or two characters after one is no surname)."""
     start, end, full_end, name, suf, prev = cand
     readings = g.forms[name]
     prev_word, prev_start = prev if prev else (None, start)
@@ -281,7 +384,8 @@ def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) 
     mid = readings.get("municipality")
     if mid is not None:
         if prev_word and prev_word[0].isupper() and not after_prep and not pre \
-                and prev_low not in g.conjunctions and start - 1 not in agency_ends \
+                and prev_low not in g.conjunctions \
+                and start - 1 not in agency_ends and start - 2 not in agency_ends \
                 and not (last is not None and start - last.end <= 1) \
                 and not _sentence_initial(text, prev_start):
             return None  # "säger Anna Lund": a surname
@@ -303,25 +407,25 @@ def find(found, doc) -> None:
     # (their bare names then count after a preposition: "i Mitt")
     cands = []
     found_police = set()
-    for m in g.pattern.finditer(text):
-        name, gen, suf = m.groups()
-        start = m.start()
+    names, lower = _matches(g, text)
+    for start, name, gen, suf, full_end in names:
+        name = name.replace("\u00a0", " ")  # the form as listed
         prev = _prev_word(text, start)
         end = start + len(name) + (1 if gen else 0)
-        cands.append((start, end, m.end(), name, suf, prev))
+        cands.append((start, end, full_end, name, suf, prev))
         if prev and prev[0].lower() in g.prefixes:
             pid = g.forms[name].get("police_region")
             if pid:
                 found_police.add(pid)
-    for m in g.lower_pattern.finditer(text):
-        pid = g.lower_police[m.group(1).lower()]
+    for start, end, name in lower:
+        pid = g.lower_police[name.lower()]
         found_police.add(pid)
-        cands.append((m.start(), m.end(), pid))
+        cands.append((start, end, pid))
     if not cands:
         return
     cands.sort()
-    agencies = _Spans((a.start, a.end) for a in found.agencies)
-    agency_ends = agencies.ends | {e + 1 for e in agencies.ends}
+    agencies = _Spans([(a.start, a.end) for a in found.agencies])
+    agency_ends = agencies.ends
     out = []
     names = []  # the name each hit was read from, for the list pass below
     last = None
@@ -357,7 +461,8 @@ def _shared_suffix(g: _Gazetteer, text: str, hits: list, names: list) -> None:
         while j >= 0 and _coordinated(text, hits[j], hits[j + 1].start, g):
             before = hits[j]
             cid = g.forms.get(names[j] or "", {}).get("county")
-            if cid is None or text[before.start:before.end] not in (names[j], names[j] + "s"):
+            written = text[before.start:before.end].replace("\u00a0", " ")
+            if cid is None or written not in (names[j], names[j] + "s"):
                 break  # not a bare county name
             hits[j] = PlaceHit(start=before.start, end=before.end, region_id=cid, kind="county",
                                police_region=g.police_of.get(("county", cid)))
