@@ -486,6 +486,17 @@ _BLANK_LINE = regex.compile(r"\n[ \t\u00a0\r]*+\n")
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 
 
+# An image caption ("Pengar i en väska. Bild: Polisen") is page furniture, not the lead.
+_CAPTION = regex.compile(r"(?i)(?<!\p{L})(?:bild|foto|fotograf|illustration)\s*:")
+
+
+def _on_caption(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is an image caption."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return _CAPTION.search(text, start, len(text) if end < 0 else end) is not None
+
+
 def _paragraph_ends(found, count: int = 2) -> list:
     """Ends of the first ``count`` paragraphs of running text after the title
     (blocks with a full sentence; captions, datelines and "Dela" are skipped)."""
@@ -498,7 +509,8 @@ def _paragraph_ends(found, count: int = 2) -> list:
         end = m.start() if m else len(text)
         block = text[pos:end].strip()
         in_furniture = any(s <= pos + 1 and end <= e + 1 for s, e in furniture)
-        if len(block) >= 40 and _SENTENCE_END.search(block) and not in_furniture:
+        if len(block) >= 40 and _SENTENCE_END.search(block) and not in_furniture \
+                and not _CAPTION.search(block):
             ends.append(end)
             if len(ends) == count:
                 break
@@ -525,11 +537,11 @@ def primary_region(found):
     decide the police region; within it the place in the lead, of the
     highest kind, most mentioned, first.
     """
-    hits = [h for h in found.places if h.police_region]
+    text = found.text
+    hits = [h for h in found.places if h.police_region and not _on_caption(text, h.start)]
     if not hits:
         return None
     g = _gazetteer()
-    text = found.text
     title_end = found.title_end if found.title else 0
     bounds = [0, title_end, *_paragraph_ends(found)]
     levels = [[h for h in hits if lo <= h.start < hi] for lo, hi in zip(bounds, bounds[1:])]
