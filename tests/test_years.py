@@ -70,6 +70,7 @@ YEARS = [
     ("året innan",                "Året innan var det lugnare.",                     [("Året innan", None)]),
     ("nästa år",                  "Nästa år fortsätter arbetet.",                    [("Nästa år", None)]),
     ("phrase over a line break",  "Det gällde förra\nåret.",                         [("förra\nåret", None)]),
+    ("phrase with a dotted İ",    "İ ÅR har vi gjort mer.",                          [("İ ÅR", None)]),
     # negatives: the same digits, no year
     ("amount grouped",            "Det kostade 2 000 kronor.",                       []),
     ("amount ungrouped",          "Det kostade 2000 kronor.",                        []),
@@ -151,6 +152,10 @@ ROLES = [
     ("period",              "Under 2020 ökade beslagen.",           "period"),
     ("period with filler",  "Under första halvåret 2020 ökade det.", "period"),
     ("none",                "Det hände 2020.",                      None),
+    ("none after och",      "Hon kom och 2020 var lugnt.",          None),
+    ("cue in parentheses",  "Han kom (under 2020) hit.",            "period"),
+    ("cue in capitals",     "UNDER 2020 ÖKADE BESLAGEN.",           "period"),
+    ("cue across a line",   "Det gäller resultaten för\n2019.",     "report"),
 ]
 
 

@@ -85,6 +85,7 @@ from types import SimpleNamespace
 
 import regex
 
+from . import segments
 from .data import split, table
 from .hits import YearHit
 
@@ -96,6 +97,10 @@ _MAX_FILLERS = 4
 _LEAD_PARAGRAPHS = 2
 _PROSE_MIN = 60
 _HEADING_MAX = 120  # a heading or label line is at most this long
+
+_SP_CHARS = " \t\u00a0\u202f\u2009"  # the characters of _SP
+_TAIL_SEPS = ("-", "–", "—", "/")
+_TAIL_STARTS = _TAIL_SEPS  # "-03-31" starts with "-" too
 
 _ROLES = ("since", "compare", "deadline", "report", "period")
 _NOT_FOCUS = ("since", "compare", "deadline")  # mentions that are not the year in focus
@@ -195,6 +200,9 @@ def _patterns() -> SimpleNamespace:
     framed = "|".join(f"(?P<{r}>{_suffix_words(cues.get(('before', r), []))})" for r in roles)
     phrases = list(_relative())
     anchors = _anchors(phrases)
+    # the last words of the cues and fillers: a year after any other word has no cue
+    befores = [c.lower() for (position, _), words in cues.items() if position == "before" for c in words]
+    last_words = {regex.search(r"\w+$", c).group() for c in befores + months if c[-1:].isalnum()}
     return SimpleNamespace(
         # matched backwards from the number: the cue, then up to a few filler words
         before=regex.compile(
@@ -220,6 +228,11 @@ def _patterns() -> SimpleNamespace:
         anchors=sorted({form for a in anchors for form in (a, a.upper(), a.capitalize())}),
         anchors_lower=sorted(set(anchors)),
         longest=max(map(len, phrases), default=0),
+        # anchors with white space in them would be found differently in the
+        # shared lower-case copy (white space there is one space)
+        anchors_plain=not any(c.isspace() for a in anchors for c in a),
+        cue_last_words=frozenset(last_words) if all(
+            c in segments.CASELESS_LETTERS for w in last_words for c in w if c.isalpha()) else None,
     )
 
 
@@ -268,10 +281,15 @@ def _relative_matches(text: str):
     pats = _patterns()
     margin = pats.longest + 8  # room for a phrase with a few extra spaces
     windows: list[list[int]] = []
-    low = text.lower()
-    # one search per anchor in a lower-case copy; if lower-casing changed the
-    # length (rare letters like "İ"), offsets would shift: search each case form
-    found = _occurrences(low, pats.anchors_lower) if len(low) == len(text) else _occurrences(text, pats.anchors)
+    if pats.anchors_plain and "\u0130" not in text:
+        # the shared lower-case copy is text.lower() but for white space, and
+        # only "İ" lower-cases to more than one character
+        found = _occurrences(segments.folded(text), pats.anchors_lower)
+    else:
+        low = text.lower()
+        # one search per anchor in a lower-case copy; if lower-casing changed the
+        # length (rare letters like "İ"), offsets would shift: search each case form
+        found = _occurrences(low, pats.anchors_lower) if len(low) == len(text) else _occurrences(text, pats.anchors)
     for a in found:
         ws, we = max(0, a - margin), min(len(text), a + margin)
         if windows and ws <= windows[-1][1]:
@@ -284,6 +302,13 @@ def _relative_matches(text: str):
             if m.end() == we and we < len(text) and text[we].isalnum():
                 continue
             yield m
+
+
+def _phrase_key(phrase: str) -> str:
+    """The table key of a relative phrase as the text writes it. The pattern
+    matches "İ" as i and "ſ" as s (lower case makes them "i̇" and "ſ")."""
+    key = " ".join(phrase.lower().split())
+    return key.replace("i\u0307", "i").replace("\u017f", "s")
 
 
 def _skip_spans(found) -> list[tuple[int, int]]:
@@ -323,9 +348,29 @@ def _glued_before(text: str, s: int) -> bool:
     return c1 in "-–—.,:" and c2.isalnum()
 
 
+def _no_cue(text: str, s: int, lo: int, last_words) -> bool:
+    """True when the word before s (one or more spaces between) is plain
+    letters and the last word of no cue or filler: the "before" pattern
+    cannot match then, and this costs a tenth of trying it."""
+    k = s
+    while k > lo and text[k - 1] == " ":
+        k -= 1
+    i = text.rfind(" ", lo, k) + 1
+    if k == s or i <= lo or last_words is None:
+        return False
+    word = text[i:k]
+    return (word.isalpha() and max(word) < "\u0250" and "\u0130" not in word and "\u017f" not in word
+            and word.lower() not in last_words)
+
+
 def _role(text: str, s: int):
     """The cue before a year: 'not_year', a role, or None."""
-    m = _patterns().before.search(text, max(0, s - _BEFORE_WINDOW), s)
+    pats = _patterns()
+    lo = max(0, s - _BEFORE_WINDOW)
+    if _no_cue(text, s, lo, pats.cue_last_words):
+        return None
+    # a reverse match is anchored at the end (s), as the pattern's \Z is
+    m = pats.before.match(text, lo, s)
     if m is None:
         return None
     for name in ("not_year",) + _ROLES:
@@ -374,7 +419,7 @@ def find(found, doc) -> None:
     hits: list[YearHit] = []
     for m in _relative_matches(text):
         if not _inside(spans, starts, m.start()):
-            offset, anchor, role = relative[" ".join(m.group().lower().split())]
+            offset, anchor, role = relative[_phrase_key(m.group())]
             role = role or _role(text, m.start())
             hits.append(YearHit(start=m.start(), end=m.end(), year=None, relative=True,
                                 offset=offset, anchor=anchor,
@@ -393,11 +438,15 @@ def find(found, doc) -> None:
             continue
         if _glued_before(text, s):
             continue
-        named = pats.day_month_name.match(text, max(0, s - 30), s)  # "den 21 mars 2023"
+        # "den 21 mars 2023" (the pattern ends in a space before the year)
+        named = pats.day_month_name.match(text, max(0, s - 30), s) if s and text[s - 1] in _SP_CHARS else None
         role = _role(text, named.start() if named else s)
         if role == "not_year":
             continue
-        t = pats.tail.match(text, e)
+        # the tail pattern starts with a dash or slash, maybe after one space
+        c = text[e:e + 1]
+        t = pats.tail.match(text, e) if c and (c in _TAIL_STARTS or (
+            c in _SP_CHARS and text[e + 1:e + 2] in _TAIL_SEPS)) else None
         if t is not None and t.group("iso"):  # "2021-03-31" in the running text
             done = t.end()
             hits.append(YearHit(start=s, end=e, year=y1, role=role, in_date=True))
