@@ -490,11 +490,21 @@ _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 _CAPTION = regex.compile(r"(?i)(?<!\p{L})(?:bild|foto|fotograf|illustration)\s*:")
 
 
-def _on_caption(text: str, pos: int) -> bool:
-    """Whether the line at ``pos`` is an image caption."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return _CAPTION.search(text, start, len(text) if end < 0 else end) is not None
+def _off_captions(text: str, hits: list) -> list:
+    """The hits whose line is no image caption. Each line is looked up and
+    searched once (hits come in text order), so a long line with many names
+    costs no more than a short one."""
+    out = []
+    start, end, caption = 0, -1, False
+    for h in hits:
+        if not start <= h.start <= end:
+            start = text.rfind("\n", 0, h.start) + 1
+            end = text.find("\n", h.start)
+            end = len(text) if end < 0 else end
+            caption = _CAPTION.search(text, start, end) is not None
+        if not caption:
+            out.append(h)
+    return out
 
 
 def _paragraph_ends(found, count: int = 2) -> list:
@@ -538,7 +548,7 @@ def primary_region(found):
     highest kind, most mentioned, first.
     """
     text = found.text
-    hits = [h for h in found.places if h.police_region and not _on_caption(text, h.start)]
+    hits = _off_captions(text, [h for h in found.places if h.police_region])
     if not hits:
         return None
     g = _gazetteer()
