@@ -56,7 +56,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
             while start > scan and text[start - 1] in " \t":
                 start -= 1
             after = p + 1
-            if after < n and text[after].isspace():
+            while after < n and text[after] in "\n \t\r":  # blank lines, in Python
+                after += 1
+            if after < n and text[after].isspace():  # any other white space: \s decides
                 after = _WHITE.match(text, after).end()
             end, scan = start, after
         else:
