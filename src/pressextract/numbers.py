@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from .data import table
+from .patterns import trie
 
 # Digit-group separators: space, no-break space, narrow no-break space, thin space.
 GROUP_SEP = "[ \u00a0\u202f\u2009]"
@@ -58,25 +59,6 @@ def word_number_pattern() -> str:
     w = _words()
     parts = trie(sorted(set(w["units"]) | set(w["mult"])))
     return rf"(?<!\p{{L}})(?i:(?:{parts})++)(?!\p{{L}})"
-
-
-def trie(words) -> str:
-    """A regex alternation shaped as a prefix tree: fast to try at each position."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [regex.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 @lru_cache(maxsize=None)

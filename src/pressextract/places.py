@@ -70,6 +70,7 @@ import regex
 from . import segments
 from .data import split, table
 from .hits import PlaceHit
+from .patterns import trie
 
 KIND_RANK = {"police_region": 0, "county": 1, "municipality": 2}
 
@@ -81,32 +82,6 @@ def _slug(name: str) -> str:
     """The id rule of the gazetteers: lower case, å/ä -> a, ö -> o, spaces -> hyphens."""
     out = name.lower().replace("å", "a").replace("ä", "a").replace("ö", "o")
     return "-".join(out.split())
-
-
-def _trie_regex(words) -> str:
-    """A regex for a set of literal words, shared prefixes factored out (fast
-    alternation: one branch per next character)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        ends = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = "[ \\u00a0]" if ch == " " else regex.escape(ch)
-            branches.append(piece + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
-        return body
-
-    return emit(trie)
 
 
 class _Gazetteer:
@@ -161,7 +136,7 @@ class _Gazetteer:
         head = r"\b(?=\p{Lu})(?<![@/.]|\p{Ll}-|\d{3}[ \u00a0]?\d{2}[ \u00a0])"
         tail = (rf"(?P<gen>s)?(?:{_SPACE}(?P<suf>(?i:{alt(suffixes)})){boundary_after})?"
                 + boundary_after)
-        self.pattern = regex.compile(head + rf"(?P<name>{_trie_regex(forms)})" + tail)
+        self.pattern = regex.compile(head + rf"(?P<name>{trie(forms)})" + tail)
         # "polisregion mitt": a lower-case police region name only after this prefix
         self.lower_pattern = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}_@/.])(?i:{alt(self.police_prefixes)}){_SPACE}"
