@@ -83,7 +83,6 @@ _PREPOSITION_BEFORE = regex.compile(
 _SUBCLAUSE = regex.compile(r";|(?<!\p{L})(?i:medan|men|när|eftersom|där)(?!\p{L})")
 _ACCORDING = regex.compile(r"(?<!\p{L})(?i:enligt)\s+$")
 _GENITIVE = regex.compile(r"(?:s|:s)\s+\p{Ll}")
-_AGENT = regex.compile(r"^\s*(?i:av|från|hos)\s+$")
 
 
 def _cue_regex(cue: str) -> str:

@@ -329,19 +329,6 @@ def _own_number(text: str, hit: MoneyHit) -> float | None:
     return None
 
 
-def _sentence_of(sentences, pos: int) -> tuple[int, int]:
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid][1] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sentences) and sentences[lo][0] <= pos:
-        return sentences[lo]
-    return (pos, pos)
-
-
 _FOLLOW_OK = regex.compile(r"[ \u00a0]*(?:$|[^\p{L}]|\p{Lu}|(?:i|till|från|av|för|på|och|samt|har|avser|gäller|är|var|som|inom|under|vardera|styck|per|kr)(?!\p{L}))")
 
 
