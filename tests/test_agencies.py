@@ -1,7 +1,6 @@
 """Agencies: every form a Swedish agency or court is written in, and look-alikes that are not one."""
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -9,7 +8,7 @@ from pressextract import extract
 from pressextract.agencies import agency_info
 from pressextract.data import split, table
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS  # noqa: E402
 
 
 def mentions(text):

@@ -12,7 +12,7 @@ import pytest
 from pressextract import __version__
 from pressextract.cli import main
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS  # noqa: E402
 
 RELEASE = ("Resultat för året\n\n"
            "Kronofogden utmätte tillgångar till ett värde av drygt en miljon kronor under 2020.\n")

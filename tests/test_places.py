@@ -1,6 +1,5 @@
 """Places: police regions, counties, municipalities and the primary region."""
 import json
-from pathlib import Path
 
 import pytest
 
@@ -8,7 +7,7 @@ from pressextract import extract, places, segments
 from pressextract.data import table
 from pressextract.hits import AgencyHit, Found
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS, seed_gold_paths  # noqa: E402
 
 
 def found_in(text, agencies=()):
@@ -304,13 +303,10 @@ def test_every_county_found_with_lan():
         assert hits(f"Beslutet gäller {row['name']} i år.") == [(row["name"], "county", row["id"])]
 
 
-def _seeds():
-    if not SEEDS.is_dir():
-        return []
-    return sorted(p.with_suffix("").with_suffix("").name for p in SEEDS.glob("*.gold.json"))
+SEED_NAMES = [p.name[: -len(".gold.json")] for p in seed_gold_paths()]
 
 
-@pytest.mark.parametrize("seed", _seeds() or [pytest.param("none", marks=pytest.mark.skip("no seeds folder"))])
+@pytest.mark.parametrize("seed", SEED_NAMES or [pytest.param("none", marks=pytest.mark.skip("no seeds folder"))])
 def test_seed(seed):
     gold = json.loads((SEEDS / f"{seed}.gold.json").read_text(encoding="utf-8"))
     release = extract((SEEDS / f"{seed}.txt").read_text(encoding="utf-8"))

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from pressextract import extract
 from pressextract.quotes import find_quotes
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS, seed_gold_paths  # noqa: E402
 
 QUOTES = [
     # phenomenon, text, [(quoted words, speaker, role), ...]; [] = no quote
@@ -115,14 +114,8 @@ def test_adversarial_input_returns(text):
         assert 0 <= q.start < q.end <= len(text)
 
 
-def _seeds():
-    if not SEEDS.is_dir():
-        return []
-    return sorted(SEEDS.glob("*.gold.json"))
-
-
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not available")
-@pytest.mark.parametrize("gold_path", _seeds(), ids=lambda p: p.name.split(".")[0])
+@pytest.mark.parametrize("gold_path", seed_gold_paths(), ids=lambda p: p.name.split(".")[0])
 def test_seed_quotes(gold_path):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")

@@ -2,13 +2,12 @@
 their hand-checked gold. Skipped where the shared folder is not beside the
 checkout (a fresh user clone)."""
 import json
-from pathlib import Path
 
 import pytest
 
 from pressextract import extract
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS  # noqa: E402
 NAMES = sorted(p.name[: -len(".gold.json")] for p in SEEDS.glob("*.gold.json")) if SEEDS.is_dir() else []
 
 pytestmark = pytest.mark.skipif(not NAMES, reason="../shared/seeds is not beside this checkout")

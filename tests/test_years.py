@@ -6,7 +6,6 @@ negatives side by side. Phrases are made up for the tests.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -286,7 +285,7 @@ def test_reporting_year_fallback(text, published, expected):
 
 # --- end to end: the seeds ---------------------------------------------------------
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+from _shared import SEEDS  # noqa: E402
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 

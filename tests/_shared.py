@@ -1,0 +1,10 @@
+"""What several test modules share: where the seed releases are."""
+from pathlib import Path
+
+# CI has the project's shared folder beside the checkout; a user's clone may not.
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def seed_gold_paths() -> list:
+    """The seeds' gold files, or [] where the folder is absent."""
+    return sorted(SEEDS.glob("*.gold.json")) if SEEDS.is_dir() else []
