@@ -244,10 +244,8 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
         start = m.start()
         if m.group("n") is not None:
             value = _num(m.group("n"))
-            if value is None or (value < 1 and "halv" not in m.group("n") and "kvarts" not in m.group("n")
-                                 and m.group("scale") is None and cur_scale == 1 and "," not in m.group("n")
-                                 and "." not in m.group("n")):
-                continue
+            if not value:
+                continue  # "0 kronor" is no sum
             value *= scale
             if m.group("ore"):
                 value += int(m.group("ore")) / 100
