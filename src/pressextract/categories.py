@@ -47,6 +47,7 @@ import regex
 
 from .data import table
 from .records import Amount
+from .segments import folded
 
 _BOUNDARY = regex.compile(
     r"[;,]|(?<!\p{L})(?i:och|samt|medan|men|varav|därav|respektive|vilket|varpå)(?!\p{L})|\s[–—]\s"
@@ -127,18 +128,22 @@ def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
     """(start, end, category, strong) of every cue in the text, or only in the
     given sorted, disjoint (start, end) ranges: the sentences that hold amounts."""
     table_, auto = _cues()
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # a character whose lower case is longer: keep offsets, lose some cues
+    low = folded(text)  # lower case, offsets unchanged, shared with other finders
     best: dict[int, tuple] = {}
     ranges = list(ranges) if ranges is not None else [(0, len(text))]
-    range_starts = [lo for lo, _ in ranges]
-    for end, (length, idxs) in auto.iter(low):  # one pass; hits outside the ranges are dropped
+    if len(ranges) <= 32:  # a few sentences: search only them
+        hits = ((lo, end, value) for lo, hi in ranges for end, value in auto.iter(low, lo, hi))
+    else:  # many: one pass, and drop what falls outside them
+        range_starts = [lo for lo, _ in ranges]
+
+        def inside():
+            for end, value in auto.iter(low):
+                r = bisect_right(range_starts, end - value[0] + 1) - 1
+                if r >= 0 and end < ranges[r][1]:
+                    yield ranges[r][0], end, value
+        hits = inside()
+    for lo, end, (length, idxs) in hits:
         start = end - length + 1
-        r = bisect_right(range_starts, start) - 1
-        if r < 0 or end >= ranges[r][1]:
-            continue
-        lo = ranges[r][0]
         word_start = start
         while word_start > lo and low[word_start - 1].isalpha() and start - word_start < 40:
             word_start -= 1
@@ -527,7 +532,7 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
     places = sorted(found.places, key=lambda p: p.start)
     place_starts = [p.start for p in places]
     part_of = _parts(money, scopes, text)
-    kinds = {a.agency_id: _agency_kind(a.agency_id) for a in agencies}
+    kinds = {agency_id: _agency_kind(agency_id) for agency_id in {a.agency_id for a in agencies}}
     hows: list = []
     headings = heading_starts = None
 
