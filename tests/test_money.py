@@ -167,6 +167,13 @@ MONEY = [
     ("varav parts with own currency", "totalt 40 miljoner kronor, varav 25 miljoner i höjd skatt och 15 miljoner i återkrav",
      [("40 miljoner kronor", 40000000, "SEK", None, None), ("25 miljoner", 25000000, "SEK", None, None),
       ("15 miljoner", 15000000, "SEK", None, None)]),
+    # --- currency implied by a word of value
+    ("implied kronor after gatuvärde", "kokain till ett gatuvärde av 100 miljoner",
+     [("100 miljoner", 100000000, "SEK", None, None)]),
+    ("implied kronor after värda", "Smycken värda 2,5 miljoner beslagtogs.", [("2,5 miljoner", 2500000, "SEK", None, None)]),
+    ("implied kronor after värd + qualifier", "värd omkring 30 miljoner enligt polisen",
+     [("omkring 30 miljoner", 30000000, "SEK", "approx", None)]),
+    ("negative value word not before the figure", "Värt att nämna är att 2 miljoner personer berörs.", []),
     # --- negatives: look-alikes that are not money
     ("negative percentage", "ökade med 20,5 procent", []),
     ("negative percent sign", "en ökning på 12 %", []),

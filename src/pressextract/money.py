@@ -398,6 +398,49 @@ def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit
     return extra
 
 
+@lru_cache(maxsize=None)
+def _value_frame():
+    """ "värd", "ett gatuvärde av", "belopp på" right before a scaled figure."""
+    words = _words_pattern(_context()["value_frame"])
+    return regex.compile(words + r"(?:[ \u00a0]+(?i:av|på|om|till|uppgående\s+till))?[ \u00a0]+"
+                         rf"(?:(?P<qual>{N.qualifier_pattern()})[ \u00a0]+)?$")
+
+
+def _framed(text: str, hits: list[MoneyHit], bare) -> list[MoneyHit]:
+    """ "kokain till ett gatuvärde av 100 miljoner": a scaled figure with no
+    currency after a word of value is a sum in kronor."""
+    low = text.lower() if len(text.lower()) == len(text) else text
+    positions = [p for p in _scale_positions(low, 0, len(text)) if low[p:p + 4] in ("milj", "mn", "md", "mdr")]
+    if not positions:
+        return []
+    starts = [h.start for h in hits]
+    frame = _value_frame()
+    cand = _candidate_pattern()
+    extra = []
+    for p in sorted(positions):
+        i = bisect_right(starts, p) - 1
+        if i >= 0 and hits[i].end > p:
+            continue  # part of an amount already found
+        for c in cand.finditer(text, max(0, p - 24), p):
+            m = bare.match(text, c.start())
+            if m is None or m.end("scale") <= p or (extra and extra[-1].end > m.start()):
+                continue
+            lead_start = m.start("qual") if m.group("qual") else m.start("n")
+            window = max(0, lead_start - 50)
+            f = frame.search(text[window:lead_start])
+            if not f:
+                break
+            start, qual = m.start(), m.group("qual")
+            if f.group("qual"):  # "värd omkring 30 miljoner"
+                start, qual = window + f.start("qual"), f.group("qual")
+            value = _num(m.group("n"))
+            if value:
+                extra.append(MoneyHit(start, m.end(), N.round_value(value * N.scale_value(m.group("scale"))),
+                                      None, "SEK", N.qualifier_of(qual), False))
+            break
+    return extra
+
+
 def find_amounts(text: str, found=None) -> list[MoneyHit]:
     explicit, lead, bare, change, joined = _patterns()
     hits = _explicit(text, found, explicit, change)
@@ -406,6 +449,9 @@ def find_amounts(text: str, found=None) -> list[MoneyHit]:
     if found is not None:
         hits += _bare(text, found, hits, bare, joined)
         hits.sort(key=lambda h: h.start)
+    framed = _framed(text, hits, bare)
+    if framed:
+        hits = sorted(hits + framed, key=lambda h: h.start)
     skip = sorted(found.dates.spans) if found is not None else []
     if not skip:
         return hits
