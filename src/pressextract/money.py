@@ -24,33 +24,42 @@ import regex
 from . import numbers as N
 from .data import table
 from .hits import MoneyHit
+from .patterns import words_alternation
+from .segments import folded
 
 SP = "[ \u00a0\u202f\u2009]"
 S = SP + "{1,3}"  # bounded: 50,000 spaces between a number and "kronor" cannot backtrack
 
 
 @lru_cache(maxsize=None)
-def _currencies() -> tuple[dict, list, list]:
-    forms, after, before = {}, [], []
+def _currencies() -> tuple[dict, str, str]:
+    """Every currency form with its (ISO code, scale), and the patterns of the
+    forms written after and before a number."""
+    forms = {}
+    after: dict[bool, list] = {True: [], False: []}  # by "any case"
+    before: dict[bool, list] = {True: [], False: []}
     for row in table("currencies.tsv"):
         form = row["form"]
         info = (row["iso"], float(row["scale"]))
         forms[form] = info
-        if row["case"] == "i":
+        any_case = row["case"] == "i"
+        if any_case:
             forms[form.lower()] = info
-        esc = regex.escape(form).replace(r"\ ", "[ \u00a0]")
-        if row["case"] == "i":
-            esc = f"(?i:{esc})"
-        guard = r"(?![\p{L}\p{N}])" if form[-1].isalnum() else ""
         if row["position"] in ("after", "both"):
-            after.append((len(form), esc + guard))
+            after[any_case].append(form.lower() if any_case else form)
         if row["position"] in ("before", "both"):
-            before.append((len(form), esc))
-    after = [p for _, p in sorted(after, key=lambda x: -x[0])]
-    before = [p for _, p in sorted(before, key=lambda x: -x[0])]
-    return forms, after, before
+            before[any_case].append(form.lower() if any_case else form)
+
+    def pattern(groups, guard):
+        parts = [words_alternation(groups[True], ignore_case=True, guard=guard)] if groups[True] else []
+        if groups[False]:
+            parts.append(words_alternation(groups[False], guard=guard))
+        return "(?:" + "|".join(parts) + ")"
+
+    return forms, pattern(after, r"(?![\p{L}\p{N}])"), pattern(before, "")
 
 
+@lru_cache(maxsize=1024)
 def currency_of(form: str) -> tuple[str, float]:
     forms = _currencies()[0]
     key = " ".join(form.replace("\u00a0", " ").split())
@@ -73,30 +82,34 @@ def _words_pattern(words) -> str:
 @lru_cache(maxsize=None)
 def _patterns():
     _, after, before = _currencies()
+    # Digits first: the most common form, and the cheapest to try. A longer
+    # reading ("2 och en halv miljoner", "ett 40-tal miljoner") is reached by
+    # backtracking when the short one cannot be followed by a currency.
     number = (
-        f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS}|{N.word_number_pattern()})"
+        f"(?:{N.DIGITS}|{N.word_number_pattern()}|{N.tal_pattern()}|{N.fraction_pattern()})"
     )
     # after a dash the guard against "-" before a digit run must not apply
-    number2 = f"(?:{N.fraction_pattern()}|{N.tal_pattern()}|{N.DIGITS_CORE}|{N.word_number_pattern()})"
+    number2 = f"(?:{N.DIGITS_CORE}|{N.word_number_pattern()}|{N.tal_pattern()}|{N.fraction_pattern()})"
     scale = N.scale_pattern()
     qual = N.qualifier_pattern()
-    cur_after = "(?:" + "|".join(after) + ")"
-    cur_before = "(?:" + "|".join(before) + ")"
+    cur_after, cur_before = after, before
+    # One path for a single figure and a range ("10–15 Mkr"): the number is
+    # read once, and n2 is set only for a range. For a single figure its
+    # scale word is s1 ("5 miljoner kronor").
     explicit = regex.compile(
         rf"""
         (?:(?P<qual>{qual}){S})?
         (?:
             (?P<rng>(?<!\p{{L}})(?i:mellan|från)){S}(?P<n1>{number})(?:{S}(?P<s1>{scale}))?
                 {S}(?i:och|till){S}(?P<n2>{number2})
-          | (?P<n1>{number})(?:{S}(?P<s1>{scale}))?{SP}{{0,2}}[–—-]{SP}{{0,2}}(?P<n2>{number2})
-          | (?P<n>{number})
+          | (?P<n1>{number})(?:{S}(?P<s1>{scale}))?(?:{SP}{{0,2}}[–—-]{SP}{{0,2}}(?P<n2>{number2}))?
         )
         (?:{S}(?P<scale>{scale}))?
         {SP}{{0,3}}(?P<cur>{cur_after})
         (?:{S}(?i:och){S}(?P<ore>\d{{1,2}}){S}(?i:öre)(?!\p{{L}}))?
         |
         (?:(?P<qual>{qual}){S})?
-        (?<![\p{{L}}\p{{N}}])(?P<cur>{cur_before}){SP}{{0,2}}(?P<n>{N.DIGITS_CORE})(?:{S}(?P<scale>{scale}))?
+        (?<![\p{{L}}\p{{N}}])(?P<cur>{cur_before}){SP}{{0,2}}(?P<n1>{N.DIGITS_CORE})(?:{S}(?P<scale>{scale}))?
         """,
         regex.X,
     )
@@ -116,15 +129,26 @@ def _patterns():
 
 
 @lru_cache(maxsize=None)
-def _candidate_pattern():
+def _candidate_patterns():
     """Where an amount's number can start: a digit run, a number word, a
     currency sign or code before a number. Cheap to scan; the full patterns
     are then tried only at these places (and a few words before them, for
-    "drygt", "mellan", "ett 40-tal"), which keeps extraction fast."""
+    "drygt", "mellan", "ett 40-tal"), which keeps extraction fast. Three
+    patterns, not one alternation: each alone lets the regex engine skip
+    ahead to its first characters, which one alternation of all cannot."""
     _, _, before = _currencies()
-    return regex.compile(
-        r"(?<!\d)\d|\b" + N.word_number_trie() + r"\b|(?:" + "|".join(before) + r")[ \u00a0]?\d"
-    )
+    return (regex.compile(r"(?<!\d)\d"),
+            regex.compile(r"\b" + N.word_number_trie() + r"\b"),
+            regex.compile(before + r"[ \u00a0]?\d"))
+
+
+def _candidate_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """Sorted start positions of candidates in text[lo:hi]."""
+    hi = len(text) if hi is None else hi
+    out = set()
+    for pattern in _candidate_patterns():
+        out.update(m.start() for m in pattern.finditer(text, lo, hi))
+    return sorted(out)
 
 
 _WORD_STARTS = regex.compile(r"(?<![^\s(\[\"”»/])\S")
@@ -139,7 +163,7 @@ def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int =
     """
     hi = len(text) if hi is None else hi
     if positions is None:
-        positions = (c.start() for c in _candidate_pattern().finditer(text, lo, hi))
+        positions = _candidate_starts(text, lo, hi)
     last_end = lo
     for p in positions:
         if p < last_end:
@@ -188,12 +212,9 @@ def _anchors():
 
 def _candidates(text: str) -> list[int]:
     """Start positions of numbers that stand within reach of a currency form."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: scan it all
-        return [c.start() for c in _candidate_pattern().finditer(text)]
-    cand = _candidate_pattern()
+    low = folded(text)
     out = set()
-    window_end = -1
+    windows = []  # (lo, hi): up to 64 characters before each currency form, merged
     n = len(low)
     for end, (length, before) in _anchors().iter(low):
         start = end - length + 1
@@ -204,23 +225,29 @@ def _candidates(text: str) -> list[int]:
             continue  # "kr" in "krav": the form runs on into a word
         if before:
             out.add(start)
-        lo = max(window_end, start - 64, 0)
-        if lo < start:
-            out.update(c.start() for c in cand.finditer(text, lo, start))
-            window_end = start
+        lo = max(start - 64, 0)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = start
+        elif lo < start:
+            windows.append([lo, start])
+    digits, words, _ = _candidate_patterns()
+    for lo, hi in windows:
+        out.update(m.start() for m in digits.finditer(text, lo, hi))
+        out.update(m.start() for m in words.finditer(text, lo, hi))
     return sorted(out)
 
 
 _RANGE_OPEN = regex.compile(r"(?i:mellan|från)[ \u00a0]+$")  # used on a short slice
 
 
+@lru_cache(maxsize=4096)  # the same figures come back text after text
 def _num(s: str | None) -> float | None:
     return N.parse_number(s) if s else None
 
 
-def _qualifier(m) -> str | None:
+def _qualifier(m, n: str | None) -> str | None:
     q = N.qualifier_of(m.group("qual"))
-    if q is None and m.group("n") and "tal" in m.group("n").lower():
+    if q is None and n and "tal" in n.lower():
         q = "approx"
     return q
 
@@ -236,20 +263,25 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
     for m in _matches(explicit, text, positions=_candidates(text)):
         if vague.search(text[max(0, m.start() - 14):m.start()]):
             continue  # "flera hundra tusen kronor": a vague sum
-        n = m.group("n")
-        if n and not m.group("scale") and n.lower() in ("en", "ett") and currency_of(m.group("cur"))[1] == 1:
+        n = m.group("n1") if m.group("n2") is None else None  # a single figure
+        scale_word = m.group("scale")
+        if n is not None and m.group("s1"):
+            if scale_word:
+                continue  # "5 miljoner tusen kronor": two scale words
+            scale_word = m.group("s1")
+        if n and not scale_word and n.lower() in ("en", "ett") and currency_of(m.group("cur"))[1] == 1:
             continue  # "varje krona", "en krona som går tillbaka": an idiom, not a sum
         iso, cur_scale = currency_of(m.group("cur"))
-        scale = N.scale_value(m.group("scale")) * cur_scale
+        scale = N.scale_value(scale_word) * cur_scale
         start = m.start()
-        if m.group("n") is not None:
-            value = _num(m.group("n"))
+        if n is not None:
+            value = _num(n)
             if not value:
                 continue  # "0 kronor" is no sum
             value *= scale
             if m.group("ore"):
                 value += int(m.group("ore")) / 100
-            hits.append(MoneyHit(start, m.end(), N.round_value(value), None, iso, _qualifier(m)))
+            hits.append(MoneyHit(start, m.end(), N.round_value(value), None, iso, _qualifier(m, n)))
             continue
         v1, v2 = _num(m.group("n1")), _num(m.group("n2"))
         if v1 is None or v2 is None:
@@ -376,8 +408,7 @@ def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit
                   if not any(h.start <= p < h.end for h in inside)]
         if not scales:
             continue
-        cand = _candidate_pattern()
-        positions = sorted({c.start() for p in scales for c in cand.finditer(text, max(s_start, p - 30), p)})
+        positions = sorted({c for p in scales for c in _candidate_starts(text, max(s_start, p - 30), p)})
         for m in _matches(bare, text, s_start, s_end, positions=positions):
             if any(h.start < m.end() and m.start() < h.end for h in inside):
                 continue
@@ -415,14 +446,13 @@ def _framed(text: str, hits: list[MoneyHit], bare) -> list[MoneyHit]:
         return []
     starts = [h.start for h in hits]
     frame = _value_frame()
-    cand = _candidate_pattern()
     extra = []
     for p in sorted(positions):
         i = bisect_right(starts, p) - 1
         if i >= 0 and hits[i].end > p:
             continue  # part of an amount already found
-        for c in cand.finditer(text, max(0, p - 24), p):
-            m = bare.match(text, c.start())
+        for c in _candidate_starts(text, max(0, p - 24), p):
+            m = bare.match(text, c)
             if m is None or m.end("scale") <= p or (extra and extra[-1].end > m.start()):
                 continue
             lead_start = m.start("qual") if m.group("qual") else m.start("n")

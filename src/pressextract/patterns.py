@@ -26,3 +26,18 @@ def trie(words) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(root)
+
+
+def words_alternation(words, *, ignore_case: bool = False, guard: str = r"(?!\p{L})") -> str:
+    """Literal words (or phrases) as one trie, then a guard that the word
+    ends there. A word ending in a non-letter ("milj.", "€") needs no guard;
+    the guard is applied only after a letter or digit. Trying a trie costs
+    one branch per character, where an alternation of N words costs N
+    attempts at every position."""
+    words = sorted(set(words))
+    if not words:
+        return "(?!)"
+    body = trie(words)
+    if ignore_case:
+        body = f"(?i:{body})"
+    return rf"(?:{body})(?:(?<=[\p{{L}}\p{{N}}]){guard}|(?<![\p{{L}}\p{{N}}]))"
