@@ -116,6 +116,8 @@ def _cues():
         cue = row["cue"].lower()
         pattern = regex.compile(_cue_regex(cue) + r"(?!\p{L})")
         first = next(w for w in cue.split() if w != "_")
+        if " " not in cue:  # one word: its end is found without a regex
+            pattern = (len(cue.strip("*")), cue.endswith("*"))
         table_.append((pattern, row["category"], row["strength"] == "strong", first.startswith("*")))
         keys.setdefault(first.strip("*"), []).append(len(table_) - 1)
     for literal, idx in keys.items():
@@ -151,12 +153,22 @@ def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
             pattern, category, strong, inner = table_[i]
             if word_start != start and not inner:
                 continue  # "beslag" inside "ombeslag": only cues written "*x" may start mid-word
-            m = pattern.match(low, word_start)
-            if m is None:
-                continue
+            if type(pattern) is tuple:  # one word: the literal at start, then the word ends
+                stem_len, any_ending = pattern
+                cue_end = start + stem_len
+                if any_ending:
+                    while cue_end < len(low) and low[cue_end].isalpha() and cue_end - start < 64:
+                        cue_end += 1
+                if cue_end < len(low) and low[cue_end].isalpha():
+                    continue
+            else:
+                m = pattern.match(low, word_start)
+                if m is None:
+                    continue
+                cue_end = m.end()
             cur = best.get(word_start)
-            if cur is None or m.end() > cur[1]:
-                best[word_start] = (word_start, m.end(), category, strong)
+            if cur is None or cue_end > cur[1]:
+                best[word_start] = (word_start, cue_end, category, strong)
     out = []
     for start in sorted(best):
         if out and start < out[-1][1]:
