@@ -102,6 +102,25 @@ def _cue_regex(cue: str) -> str:
     return out
 
 
+def _literal_start(cue: str) -> str:
+    """The longest literal text a cue starts with: "i beslag" for "i beslag",
+    "krav på återbetalning" for "krav på återbetalning*", "skuld" for
+    "skuld* på". A longer key is found in fewer places ("i" alone would be
+    found in every word with an i)."""
+    words = cue.split()
+    while len(words) > 1 and words[0] == "_":
+        words = words[1:]
+    out = [words[0].strip("*")]
+    if not words[0].endswith("*"):
+        for w in words[1:]:
+            if w == "_" or w.startswith("*"):
+                break
+            out.append(w.rstrip("*"))
+            if w.endswith("*"):
+                break
+    return " ".join(out)
+
+
 @lru_cache(maxsize=None)
 def _cues():
     """Every cue as (compiled pattern, category, strong, may start mid-word), and
@@ -119,7 +138,7 @@ def _cues():
         if " " not in cue:  # one word: its end is found without a regex
             pattern = (len(cue.strip("*")), cue.endswith("*"))
         table_.append((pattern, row["category"], row["strength"] == "strong", first.startswith("*")))
-        keys.setdefault(first.strip("*"), []).append(len(table_) - 1)
+        keys.setdefault(_literal_start(cue), []).append(len(table_) - 1)
     for literal, idx in keys.items():
         auto.add_word(literal, (len(literal), tuple(idx)))
     auto.make_automaton()
@@ -512,6 +531,7 @@ def _comparison():
     return regex.compile(r"(?<!\p{L})(?i:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\p{L})")
 
 
+@lru_cache(maxsize=None)
 def _agency_kind(agency_id):
     from .agencies import agency_info
 
