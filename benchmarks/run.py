@@ -377,7 +377,7 @@ def profile(texts: list[str], top: int = 25) -> None:
 # --------------------------------------------------------------------------- report
 
 def verdict(key: str, value: float) -> str:
-    op, limit = TARGETS[key]
+    op, limit = TARGETS[key.split(":")[0]]
     ok = {"<=": value <= limit, ">=": value >= limit, "<": value < limit}[op]
     return f"{'ok' if ok else 'MISSED'} (target {op} {limit})"
 
@@ -431,15 +431,30 @@ def main(argv=None) -> int:
           f"mean {1000 * mb(texts) / len(texts):.1f} KB")
     results = {}
 
-    a = throughput(texts)
-    results["throughput"] = a["throughput"]
-    print(f"\n(a) throughput on {a['docs']} documents ({a['mb']:.1f} MB), per CPU-second")
-    print(f"    extract_many:   {a['docs_per_s']:7.0f} docs/s  {a['mb_per_s']:6.2f} MB/s"
-          f"   ({a['wall_docs_per_s']:.0f} docs/s wall time)")
-    print(f"    tokenizer only: {a['tokenizer_docs_per_s']:7.0f} docs/s  {a['tokenizer_mb_per_s']:6.2f} MB/s")
-    print(f"    ratio {a['throughput']:.2f}  {verdict('throughput', a['throughput'])}")
+    # (a) on three sets of the same kind of text, since the tokenizer's cost
+    # per byte differs between them (spaCy's word cache, its exceptions):
+    # the real releases next to the repository, the corpus as written, and
+    # the generated mixes of paragraphs that (c) and (d) use too
+    sets = []
+    for name, folder in (("real releases (seeds)", ROOT.parent / "shared" / "seeds"),
+                         ("corpus texts as written", ROOT / "corpus")):
+        found = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))] if folder.is_dir() else []
+        found = [t for t in found if t.strip()]
+        if found:
+            sets.append((name, [found[i % len(found)] for i in range(args.docs)]))
+    sets.append(("generated mixes of paragraphs", texts))
+    a = None
+    for name, set_texts in sets:
+        a = throughput(set_texts)
+        results[f"throughput: {name}"] = a["throughput"]
+        print(f"\n(a) throughput, {name}: {a['docs']} documents ({a['mb']:.1f} MB), per CPU-second")
+        print(f"    extract_many:   {a['docs_per_s']:7.0f} docs/s  {a['mb_per_s']:6.2f} MB/s"
+              f"   ({a['wall_docs_per_s']:.0f} docs/s wall time)")
+        print(f"    tokenizer only: {a['tokenizer_docs_per_s']:7.0f} docs/s  {a['tokenizer_mb_per_s']:6.2f} MB/s")
+        print(f"    ratio {a['throughput']:.2f}  {verdict('throughput', a['throughput'])}")
+    results["throughput"] = min(v for k, v in results.items() if k.startswith("throughput:"))
     total = sum(ms for _, ms in a["components"])
-    print("    cost per document by step (ms):")
+    print("    cost per document by step, generated mixes (ms):")
     for name, ms in a["components"]:
         print(f"      {name:16} {ms:7.3f}  {100 * ms / total:5.1f} %")
 
@@ -497,7 +512,7 @@ def main(argv=None) -> int:
         profile(texts)
 
     print(f"\nload average at end: {_load()}")
-    missed = [k for k, v in results.items() if not verdict(k, v).startswith("ok")]
+    missed = [k for k, v in results.items() if ":" not in k and not verdict(k, v).startswith("ok")]
     print(f"\ntotal {time.perf_counter() - started:.0f} s; "
           + ("all targets met" if not missed else f"missed: {', '.join(missed)}"))
     return 0

@@ -49,6 +49,11 @@ PHRASES = [
     ("lower-case region not a place",     "Brotten ökar i vår region.",                           None,                     None,            None),
     ("region + lower-case name",          "Det gäller en region mitt i landet.",                  None,                     None,            None),
     ("Regionalt inside a unit name",      "Regionalt underrättelsecentrum samordnar.",            None,                     None,            None),
+    # the country
+    ("country",                           "Bedrägerierna har skett i hela Sverige.",              "Sverige",                "country",       "sverige"),
+    ("country genitive",                  "Det är Sveriges största beslag i år.",                 "Sveriges",               "country",       "sverige"),
+    ("country inside a name",             "Det uppger Sveriges Radio i dag.",                     None,                     None,            None),
+    ("country inside a word",             "Sverigedemokraterna kräver besked.",                   None,                     None,            None),
     # counties
     ("county genitive + län",             "Flera bolag i Gävleborgs län granskades.",             "Gävleborgs län",         "county",        "gavleborg"),
     ("county without genitive + län",     "Kontrollerna i Skåne län ökade.",                      "Skåne län",              "county",        "skane"),

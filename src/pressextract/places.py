@@ -1,4 +1,6 @@
-"""Places: the seven police regions, the 21 counties and the 290 municipalities.
+"""Places: the seven police regions, the 21 counties, the 290 municipalities
+and the country (kind ``country``: "i hela Sverige", "Sveriges"; it has no
+police region, so it never decides an amount's or the release's region).
 
 The gazetteers (police_regions.tsv, counties.tsv, municipalities.tsv) and the
 words around a name (place_words.tsv) are data; this module holds the rules.
@@ -72,7 +74,7 @@ from .data import split, table
 from .hits import PlaceHit
 from .patterns import trie
 
-KIND_RANK = {"police_region": 0, "county": 1, "municipality": 2}
+KIND_RANK = {"police_region": 0, "county": 1, "municipality": 2, "country": 3}
 
 _SPACE = "[ \\t\\u00a0]++"
 _gaz = None
@@ -89,6 +91,7 @@ class _Gazetteer:
         self.police = {r["id"]: r for r in table("police_regions.tsv")}
         self.counties = {r["id"]: r for r in table("counties.tsv")}
         self.municipalities = {r["id"]: r for r in table("municipalities.tsv")}
+        self.countries = {r["id"]: r for r in table("countries.tsv")}
         words: dict[str, set] = {}
         for row in table("place_words.tsv"):
             words.setdefault(row["role"], set()).add(row["word"].lower())
@@ -112,6 +115,9 @@ class _Gazetteer:
         for mid, row in self.municipalities.items():
             for form in [row["name"], *split(row["aliases"])]:
                 forms.setdefault(form, {})["municipality"] = mid
+        for sid, row in self.countries.items():
+            for form in [row["name"], *split(row["aliases"])]:
+                forms.setdefault(form, {})["country"] = sid
         self.forms = forms
         self.lower_police = {f.lower(): r["police_region"] for f, r in forms.items()
                              if "police_region" in r}
@@ -370,7 +376,16 @@ def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) 
     cid = readings.get("county")
     if cid is not None:
         return start, end, "county", cid
+    sid = readings.get("country")
+    if sid is not None:
+        nxt = _NEXT_WORD.match(text, end)
+        if nxt is not None and nxt.group(1)[0].isupper():
+            return None  # "Sveriges Radio", "Sveriges Kommuner och Regioner": part of a name
+        return start, end, "country", sid
     return None
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]+(\p{L}+)")
 
 
 def find(found, doc) -> None:
@@ -454,6 +469,8 @@ def place_info(kind: str, region_id: str) -> dict:
         name = g.counties[region_id]["name"]
     elif kind == "municipality" and region_id in g.municipalities:
         name = g.municipalities[region_id]["name"]
+    elif kind == "country" and region_id in g.countries:
+        name = g.countries[region_id]["name"]
     return {"name": name, "police_region": g.police_of.get((kind, region_id))}
 
 
