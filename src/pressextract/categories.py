@@ -15,9 +15,13 @@ Category. The nearest strong cue (data/category_cues.tsv) in scope wins,
 left or right; weak cues (totalt, sammanlagt, besparing) count only when
 there is no strong one. A cue that stands in a list of cues of two or more
 categories ("skattehöjningar, återkrav, utmätningar och beslag", "återkrav
-och besparingar") makes the amount `total`. Without a cue in scope: a short
-label line just above ("Beslag" over a figure), then the parent of a
-"varav" breakdown, else `other`. When a strong cue of another category
+och besparingar") makes the amount `total`. Without a cue in scope: the
+category of the amount it breaks down or is listed with; a later item of
+a list under one verb, split from the amount before it by a comma, "och"
+or "samt" with at most six words and no agency of its own between
+("utmättes en bil värd 500 000 kronor, två bilar värda 385 000 kronor samt
+smycken för 60 000 kronor"), takes that amount's category; then a short
+label line just above ("Beslag" over a figure); else `other`. When a strong cue of another category
 stands almost as near on the other side, the nearest wins and a warning
 names the amount.
 
@@ -64,6 +68,8 @@ _RIGHT_CLAUSE_END = regex.compile(
     r"|(?<!\p{L})(?:och|samt)\s+(?=\p{Lu}|(?:det|de|han|hon|man|vi|myndigheten|polisen)\s)"
 )
 _SPLIT_FIRST = regex.compile(r"[;,]")
+# Boundaries between two amounts that make the second a further item of one list.
+_LIST_SPLITS = frozenset({",", "och", "samt"})
 _LEFT_CLAUSE = regex.compile(r"[;,:]|(?<!\p{L})(?i:medan|men|när|då|eftersom|där)(?!\p{L})|\s[–—]\s")
 _BREAKDOWN = regex.compile(
     r"(?<!\p{L})(?i:varav|därav|varibland|fördela[dst]?\s+på|uppdelat\s+på|fördelat\s+på)(?!\p{L})"
@@ -579,6 +585,13 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
                 and _comparison().search(text, money[k - 1].end, m.start):
             category = out[k - 1].category  # "45,7 miljoner kronor, jämfört med 51,5 miljoner kronor"
+        if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
+                and sc.split_word in _LIST_SPLITS and out[k - 1].category != "other" \
+                and len(text[sc.left:m.start].split()) <= 6 \
+                and not _in_scope(agencies, agency_starts, sc.left, m.start):
+            # a later item of a list under one verb: "utmättes en bil värd en halv miljon
+            # kronor, två andra bilar värda 385 000 kronor samt smycken för 60 000 kronor"
+            category = out[k - 1].category
         if category is None:
             label = _label_line(text, m.start) or _list_intro(text, m.start)
             if label:
