@@ -71,6 +71,23 @@ ATTRIBUTION = [
      "Bolaget fick 300 000 kronor. Senare kom ett beslut om återkrav.", [("other", None, None)]),
     ("negative: cue in the next clause",
      "Han lånade 40 000 kronor, medan hans bror fick återkrav.", [("other", None, None)]),
+    ("list under one verb: later items take the first's category",
+     "Vid kontrollen utmättes en bil värd en halv miljon kronor, två andra bilar värda 385 000 kronor "
+     "samt smycken för drygt 60 000 kronor.",
+     [("distraint", None, None), ("distraint", None, None), ("distraint", None, None)]),
+    ("list item: currency after och", "I lägenheten beslagtogs 1,2 miljoner kronor i kontanter och 34 000 euro.",
+     [("seizure", None, None), ("seizure", None, None)]),
+    ("list item with its own agency: no inheritance",
+     "Polisen beslagtog 2 miljoner kronor, och Kronofogden drev in 300 000 kronor.",
+     [("seizure", POL, None), ("other", KFM, None)]),
+    ("subject between verb and particle", "I ärendet krävde Försäkringskassan tillbaka 23,7 miljoner kronor.",
+     [("recovery_claim", FK, None)]),
+    ("street value is the crime's size", "Kokainet hade ett uppskattat gatuvärde på 10–15 miljoner kronor.",
+     [("crime_amount", None, None)]),
+    ("brottsutbyte alone", "Brottsutbytet uppskattas till runt 600 000 kronor.", [("crime_amount", None, None)]),
+    ("förverkat brottsutbyte", "Tingsrätten beslutade om förverkat brottsutbyte på 2 miljoner kronor.",
+     [("forfeiture", None, None)]),
+    ("dagsböter", "Mannen dömdes till 60 dagsböter à 120 kronor.", [("fine", None, None)]),
 ]
 
 

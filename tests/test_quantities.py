@@ -70,6 +70,11 @@ QUANTITIES = [
     ("decade -talet",             "Metoden kom på 40-talet.",                       None, None, None, None, None),
     ("number on another line",    "Resultat 12\npersoner greps.",                   None, None, None, None, None),
     ("money is not a quantity",   "Böterna var 40 000 kronor.",                     None, None, None, None, None),
+    ("anhållna are detained",     "Två anhållna efter tillslaget i Norrköping.",    "Två anhållna",               2,     "person", "detained",     None),
+    ("companies",                 "Dessutom fick 168 företag kontrollavgift.",      "168 företag",                168,   "item",   "other",        None),
+    ("compound company noun",     "Två byggföretag granskades.",                    "Två byggföretag",            2,     "item",   "other",        None),
+    ("plants are narcotics",      "Polisen hittade ett 30-tal cannabisplantor.",    "ett 30-tal cannabisplantor", 30,    "item",   "narcotics",    "approx"),
+    ("applications are cases",    "Det kom in drygt 1 100 ansökningar.",            "drygt 1 100 ansökningar",    1100,  "case",   "other",        "over"),
 ]
 
 
