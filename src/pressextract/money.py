@@ -246,7 +246,7 @@ def _num(s: str | None) -> float | None:
 
 
 def _qualifier(m, n: str | None) -> str | None:
-    q = N.qualifier_of(m.group("qual"))
+    q = N.qualifier_of(m.group("qual")) or N.inner_qualifier(n)
     if q is None and n and "tal" in n.lower():
         q = "approx"
     return q
@@ -306,17 +306,27 @@ _JOINER_ENDINGS = ("respektive ", "och ", "eller ", "till ", "respektive\u00a0",
 
 
 def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
-    """ "20 respektive 30 miljoner kronor": the first number borrows scale and currency."""
+    """ "20 respektive 30 miljoner kronor": the first number borrows scale and
+    currency. A number so found may have a further one before it, joined by
+    a comma: "5, 10 respektive 15 miljoner kronor" (a comma alone never joins
+    a number to a written amount: "Under 2020, 5 miljoner kronor")."""
     extra = []
-    hit_starts = [h.start for h in hits]
-    for hit in hits:
+    taken = sorted((h.start, h.end) for h in hits)
+    taken_starts = [s for s, _ in taken]
+    todo = [(hit, False) for hit in hits]
+    while todo:
+        hit, chained = todo.pop()
         if hit.value_max is not None:
             continue
         before = text[max(0, hit.start - 12):hit.start].lower()
-        if not before.endswith(_JOINER_ENDINGS):
+        if before.endswith(_JOINER_ENDINGS):
+            pattern = lead
+        elif chained and before.rstrip(" \u00a0").endswith(","):
+            pattern = _comma_lead()
+        else:
             continue  # cheap test first: the joining word must end right before
         window_start = max(0, hit.start - 60)
-        m = lead.search(text, window_start, hit.start)
+        m = pattern.search(text, window_start, hit.start)
         if not m or m.end() != hit.start:
             continue
         j = m.group("j").lower()
@@ -324,8 +334,8 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
             line_start = max(0, text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
             if not change.search(text, line_start, m.start()):
                 continue
-        i = bisect_left(hit_starts, m.end()) - 1  # hits are in text order and never overlap
-        if (i >= 0 and hits[i].end > m.start()) or (extra and extra[-1].end > m.start()):
+        i = bisect_left(taken_starts, m.end()) - 1  # the last span starting before this one ends
+        if i >= 0 and taken[i][1] > m.start():
             continue
         n = m.group("n")
         if regex.fullmatch(r"(19|20)\d\d", n) and not m.group("scale"):
@@ -340,9 +350,25 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
             own = _own_number(text, hit)
             scale = hit.value / own if own else 1.0
         end = m.end("scale") if m.group("scale") else m.end("n")
-        extra.append(MoneyHit(m.start(), end, N.round_value(value * scale), None, hit.currency,
-                              N.qualifier_of(m.group("qual")), False))
+        new = MoneyHit(m.start(), end, N.round_value(value * scale), None, hit.currency,
+                       N.qualifier_of(m.group("qual")), False)
+        extra.append(new)
+        k = bisect_left(taken_starts, new.start)
+        taken.insert(k, (new.start, new.end))
+        taken_starts.insert(k, new.start)
+        todo.append((new, True))
+    extra.sort(key=lambda h: h.start)
     return extra
+
+
+@lru_cache(maxsize=None)
+def _comma_lead():
+    """A number before a comma that ends right before a number of a list."""
+    number = f"(?:{N.DIGITS}|{N.word_number_pattern()})"
+    return regex.compile(
+        rf"(?:(?P<qual>{N.qualifier_pattern()}){S})?(?P<n>{number})(?:{S}(?P<scale>{N.scale_pattern()}))?"
+        rf"(?P<j>,){S}$"
+    )
 
 
 _NUM_IN = None
@@ -430,6 +456,50 @@ def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit
 
 
 @lru_cache(maxsize=None)
+def _unscaled_part():
+    """ "varav 800 000 i kontanter": a figure without scale or currency right
+    after a breakdown word."""
+    words = _words_pattern([w for w in _context()["breakdown"] if " " not in w])
+    return regex.compile(
+        words + rf"{S}(?:(?P<qual>{N.qualifier_pattern()}){S})?(?P<n>{N.DIGITS})"
+        rf"(?!{SP}{{0,3}}(?:{N.scale_pattern()}|{_currencies()[1]}|%|procent))"
+    )
+
+
+_YEARLIKE = regex.compile(r"(?:19|20)\d\d")
+
+
+def _unscaled_parts(text: str, found, hits: list[MoneyHit]) -> list[MoneyHit]:
+    """A figure in full ("800 000") after "varav"/"därav" breaks down the
+    amount before it in the sentence and takes its currency; only figures of
+    1,000 or more that are smaller than that amount count, so "varav 3 i
+    Stockholm" (persons) stays out."""
+    if not hits or found is None:
+        return []
+    low = folded(text)
+    if "varav" not in low and "därav" not in low:
+        return []
+    starts = [h.start for h in hits]
+    extra = []
+    for s_start, s_end in found.sentences or [(0, len(text))]:
+        i = bisect_left(starts, s_start)
+        if i >= len(hits) or hits[i].start >= s_end:
+            continue
+        for m in _unscaled_part().finditer(text, hits[i].end, s_end):
+            j = bisect_right(starts, m.start()) - 1
+            parent = hits[j]
+            if parent.end > m.start("n") or not _FOLLOW_OK.match(text, m.end()):
+                continue
+            value = _num(m.group("n"))
+            if value is None or value < 1000 or value >= parent.value or _YEARLIKE.fullmatch(m.group("n")):
+                continue
+            extra.append(MoneyHit(m.start("qual") if m.group("qual") else m.start("n"), m.end(),
+                                  N.round_value(value), None, parent.currency,
+                                  N.qualifier_of(m.group("qual")), False))
+    return extra
+
+
+@lru_cache(maxsize=None)
 def _value_frame():
     """ "värd", "ett gatuvärde av", "belopp på" right before a scaled figure."""
     words = _words_pattern(_context()["value_frame"])
@@ -479,6 +549,9 @@ def find_amounts(text: str, found=None) -> list[MoneyHit]:
     if found is not None:
         hits += _bare(text, found, hits, bare, joined)
         hits.sort(key=lambda h: h.start)
+        parts = _unscaled_parts(text, found, hits)
+        if parts:
+            hits = sorted(hits + parts, key=lambda h: h.start)
     framed = _framed(text, hits, bare)
     if framed:
         hits = sorted(hits + framed, key=lambda h: h.start)

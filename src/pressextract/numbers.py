@@ -81,10 +81,30 @@ def scale_pattern() -> str:
 
 @lru_cache(maxsize=None)
 def fraction_pattern() -> str:
-    """ "en halv", "en kvarts", "två och en halv": a value that needs a scale word after it."""
+    """ "en halv", "en kvarts", "två och en halv": a value that needs a scale word
+    after it. Also the article with a qualifying adjective ("en dryg halv
+    miljon", "en knapp miljon": qualifiers.tsv rows that start with en/ett),
+    which stands for one (or the fraction) of the scale that follows."""
     fr = _alt(_words()["fractions"])
     whole = rf"(?:{DIGITS}|{word_number_pattern()})"
-    return rf"(?:{whole}[ \u00a0]och[ \u00a0])?(?i:en|ett)[ \u00a0](?:{fr})(?!\p{{L}})"
+    adjectives = _alt(article_qualifiers())
+    out = rf"(?:{whole}[ \u00a0]och[ \u00a0])?(?i:en|ett)[ \u00a0](?:(?i:{adjectives})[ \u00a0])?(?:{fr})(?!\p{{L}})"
+    if adjectives:
+        out += rf"|(?<!\p{{L}})(?i:en|ett)[ \u00a0](?i:{adjectives})(?=[ \u00a0]{{1,3}}{scale_pattern()})"
+    return f"(?:{out})"
+
+
+@lru_cache(maxsize=None)
+def article_qualifiers() -> tuple:
+    """ "dryg", "knapp": the second words of qualifier phrases "en dryg", "ett knappt"."""
+    return tuple(sorted({p.split()[1] for p in qualifiers() if len(p.split()) == 2
+                         and p.split()[0] in ("en", "ett")}))
+
+
+def inner_qualifier(number: str | None) -> str | None:
+    """The qualifier written inside a number ("en dryg halv" -> over)."""
+    words = number.lower().split() if number else []
+    return qualifiers().get(" ".join(words[:2])) if len(words) >= 2 else None
 
 
 @lru_cache(maxsize=None)
@@ -183,6 +203,8 @@ def parse_fraction(s: str) -> float | None:
     """ "en halv" → 0.5, "en och en halv" → 1.5, "två och en kvarts" → 2.25."""
     fractions = _words()["fractions"]
     words = s.lower().split()
+    if len(words) == 2 and words[0] in ("en", "ett") and words[1] in article_qualifiers():
+        return 1.0  # "en knapp (miljon)"
     if not words or words[-1] not in fractions:
         return None
     value = fractions[words[-1]]
