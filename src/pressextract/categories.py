@@ -537,6 +537,29 @@ def _comparison():
     return regex.compile(r"(?<!\p{L})(?i:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\p{L})")
 
 
+_THEN = regex.compile(r"[\s,]*(?i:då|när)\s*")
+
+
+def _year_before_clause(text, sc, years_hits, year_starts):
+    """The year a clause opened by "då"/"när" refers back to: "2022, då ..."."""
+    i = bisect_right(year_starts, sc.clause_left) - 1
+    if i < 0 or years_hits[i].start < sc.sentence[0]:
+        return None
+    y = years_hits[i]
+    return y.year if _THEN.fullmatch(text, y.end, sc.clause_left) else None
+
+
+def _sentence_period(sc, m, years_hits, year_starts):
+    """A period named earlier in the sentence ("under 2021") covers the
+    clauses after it that name no year of their own."""
+    i = bisect_right(year_starts, m.start) - 1
+    while i >= 0 and years_hits[i].start >= sc.sentence[0]:
+        if years_hits[i].role == "period" and not years_hits[i].relative:
+            return years_hits[i].year
+        i -= 1
+    return None
+
+
 @lru_cache(maxsize=None)
 def _agency_kind(agency_id):
     from .agencies import agency_info
@@ -621,8 +644,12 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             year = column
         elif in_clause:
             year = min(in_clause, key=lambda y: abs(y.start - m.start)).year
+        elif (named := _year_before_clause(text, sc, years_hits, year_starts)) is not None:
+            year = named  # "jämfört med 2022, då motsvarande resultat var 61 miljoner kronor"
         elif part_of[k] is not None:
             year = out[part_of[k]].year
+        elif (period := _sentence_period(sc, m, years_hits, year_starts)) is not None:
+            year = period  # "undandrog under 2021 skatt med 6,2 miljoner och tvättade 12 miljoner"
         if m.change_from or (k > 0 and money[k - 1].change_from):
             # "steg från 287 till 318 miljoner kronor mellan 2023 och 2024": each its own year
             first = k if m.change_from else k - 1
