@@ -49,6 +49,10 @@ PHRASES = [
     ("lower-case region not a place",     "Brotten ökar i vår region.",                           None,                     None,            None),
     ("region + lower-case name",          "Det gäller en region mitt i landet.",                  None,                     None,            None),
     ("Regionalt inside a unit name",      "Regionalt underrättelsecentrum samordnar.",            None,                     None,            None),
+    # police regions as the first cell of a table row
+    ("table row label",                   "Resultat per polisregion\nNord | 87,4 mnkr | 64",     "Nord",                   "police_region", "nord"),
+    ("table row label, tab",              "Polisregion\tBelopp\nVäst\t389 mnkr",                 "Väst",                   "police_region", "vast"),
+    ("table row, no police context",      "Vädret i dag\nSyd | 12 grader",                       None,                     None,            None),
     # the country
     ("country",                           "Bedrägerierna har skett i hela Sverige.",              "Sverige",                "country",       "sverige"),
     ("country genitive",                  "Det är Sveriges största beslag i år.",                 "Sveriges",               "country",       "sverige"),

@@ -283,6 +283,16 @@ def _prev_word(text: str, pos: int) -> Optional[tuple]:
     return (text[j:i], j) if j < i else None
 
 
+_CELL_END = regex.compile(r"[ \t\u00a0]*(?:\||\t|:[ \t])")
+
+
+def _row_label(text: str, start: int, end: int) -> bool:
+    """The name is the first cell of a table row: it starts a line and a
+    column separator ("|", a tab, ": ") follows it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" \t\u00a0•*-") and _CELL_END.match(text, end) is not None
+
+
 def _word_before_is(words: set, text: str, pos: int) -> bool:
     prev = _prev_word(text, pos)
     return prev is not None and prev[0].lower() in words
@@ -362,6 +372,8 @@ def _read(cand, g: _Gazetteer, text: str, found_police: set, last, agency_ends) 
                 coordinated and last.kind == "police_region"
                 or after_prep and (pid in found_police or _police_context(g, text, start))):
             return start, end, "police_region", pid
+        if _row_label(text, start, end) and g.police_cue.search(text, max(0, start - 400), start):
+            return start, end, "police_region", pid  # "Nord | 87,4 mnkr" under "Polisregion | Belopp"
     mid = readings.get("municipality")
     if mid is not None:
         if prev_word and prev_word[0].isupper() and not after_prep and not pre \
