@@ -88,6 +88,17 @@ ATTRIBUTION = [
     ("förverkat brottsutbyte", "Tingsrätten beslutade om förverkat brottsutbyte på 2 miljoner kronor.",
      [("forfeiture", None, None)]),
     ("dagsböter", "Mannen dömdes till 60 dagsböter à 120 kronor.", [("fine", None, None)]),
+    ("two cues joined by a comma alone are no list",
+     "Skatteverket, som också deltog i beslaget, påförde skattetillägg på 300 000 kronor.",
+     [("tax_increase", SKV, None)]),
+    ("a list of two cues with och is a total", "Återkrav och beslag gav 63 miljoner kronor.", [("total", None, None)]),
+    ("tillfört staten is a result", "Arbetet har tillfört staten 12 miljoner kronor.", [("total", None, None)]),
+    ("tillför alone is a cost", "Regeringen tillför 50 miljoner kronor till polisen.", [("cost", None, None)]),
+    ("stoppade with the subject between",
+     "I länet stoppade Försäkringskassan och Arbetsförmedlingen felaktiga utbetalningar för 8,6 miljoner kronor.",
+     [("prevented_payment", None, None)]),
+    ("felaktiga utbetalningar alone: nothing was stopped",
+     "Kvinnan har fått 700 000 kronor i felaktiga utbetalningar.", [("other", None, None)]),
 ]
 
 

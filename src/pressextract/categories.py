@@ -203,16 +203,19 @@ def find_cues(text: str, ranges=None) -> list[tuple[int, int, str, bool]]:
 
 
 def _in_list(cues, i, text) -> set[str]:
-    """Categories of the list of cues that cue i stands in ("återkrav, utmätningar och beslag")."""
+    """Categories of the list of cues that cue i stands in ("återkrav,
+    utmätningar och beslag"). Two cues joined by a comma alone are no list
+    ("i beslaget, påförde skattetillägg"): a list of two needs och/samt/eller."""
     cats = {cues[i][2]}
-    j = i
-    while j > 0 and _LIST_SEP.match(text[cues[j - 1][1]:cues[j][0]]):
-        j -= 1
-        cats.add(cues[j][2])
-    j = i
-    while j + 1 < len(cues) and _LIST_SEP.match(text[cues[j][1]:cues[j + 1][0]]):
-        j += 1
-        cats.add(cues[j][2])
+    first = last = i
+    while first > 0 and _LIST_SEP.match(text[cues[first - 1][1]:cues[first][0]]):
+        first -= 1
+        cats.add(cues[first][2])
+    while last + 1 < len(cues) and _LIST_SEP.match(text[cues[last][1]:cues[last + 1][0]]):
+        last += 1
+        cats.add(cues[last][2])
+    if last - first == 1 and text[cues[first][1]:cues[last][0]].strip() == ",":
+        return {cues[i][2]}
     return cats
 
 
