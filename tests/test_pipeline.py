@@ -42,3 +42,13 @@ def test_documented_differences(text, tokens):
 def test_no_special_cases_left():
     # a special case would switch spaCy's word cache off for the rest of a text
     assert nlp().tokenizer.rules == {}
+
+
+def test_tokenizer_serialises():
+    import pickle
+
+    tokenizer = nlp().tokenizer.tokenizer
+    assert tokenizer.to_bytes()
+    copy = pickle.loads(pickle.dumps(tokenizer))
+    text = SAME_AS_SPACY[0]
+    assert [t.text for t in copy(text)] == [t.text for t in tokenizer(text)]

@@ -92,14 +92,13 @@ def _cacheable(tokenizer) -> None:
                    key=len, reverse=True)
     if not whole:
         return
-    exceptions = re.compile("(?:" + "|".join(map(re.escape, whole)) + r")\Z")
+    pattern = "(?:" + "|".join(map(re.escape, whole)) + r")\Z"
     previous = tokenizer.token_match
-
-    def token_match(string, _exceptions=exceptions.match, _previous=previous):
-        return _exceptions(string) or (_previous(string) if _previous is not None else None)
-
+    if previous is not None:  # spaCy's own, if a language has one: either may match
+        pattern = f"{pattern}|(?:{previous.__self__.pattern})"
     tokenizer.rules = {}
-    tokenizer.token_match = token_match
+    # a compiled pattern's bound match method: spaCy can serialise it (to_bytes, pickle)
+    tokenizer.token_match = re.compile(pattern).match
 
 
 _registered = False
