@@ -200,6 +200,10 @@ MONEY = [
     ("negative years range", "mellan 2023 och 2024", []),
     ("negative bare number after amount without list word", "Böter på 500 kronor. 4 miljoner människor", [("500 kronor", 500, "SEK", None, None)]),
     # --- forms added from a probe written without the code
+    ("qualifier after a bracket", "Beloppet (cirka 3 miljoner kronor) betalades.",
+     [("cirka 3 miljoner kronor", 3000000, "SEK", "approx", None)]),
+    ("long qualifier word", "Värdet är uppskattningsvis 5 miljoner kronor.",
+     [("uppskattningsvis 5 miljoner kronor", 5000000, "SEK", "approx", None)]),
     ("definite plural kronorna", "De 5 miljoner kronorna har betalats tillbaka.",
      [("5 miljoner kronorna", 5000000, "SEK", None, None)]),
     ("mrd", "Anslaget är 1,4 mrd kronor.", [("1,4 mrd kronor", 1400000000, "SEK", None, None)]),

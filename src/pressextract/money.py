@@ -173,13 +173,17 @@ def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int =
             continue  # a qualifier before a number that is no amount cannot make it one
         # a qualifier, "mellan" or "från" a few words back extends the match;
         # only worth trying when the word just before could end one
-        prev = text[max(last_end, p - 14):p].rstrip().rsplit(None, 1)[-1:]
-        if not prev or prev[0].lower() not in _extenders():
+        prev = text[max(last_end, p - _STARTER_CHARS):p].rstrip().rsplit(None, 1)[-1:]
+        if not prev or prev[0].lstrip("([\"”»«'").lower() not in _extenders():
             if m is not None:
                 last_end = m.end()
                 yield m
             continue
+        starters = _starters()
         for ws in _WORD_STARTS.finditer(text, max(last_end, p - back), p):
+            word = text[ws.start():ws.start() + _STARTER_CHARS].split(None, 1)[0].lstrip("([\"”»«'").lower()
+            if word not in starters and word.rstrip(".") not in starters:
+                continue  # only a qualifier or "mellan"/"från" can start a wider match
             wider = pattern.match(text, ws.start())
             if wider and wider.end() > p:
                 m = wider
@@ -187,6 +191,15 @@ def _matches(pattern, text: str, lo: int = 0, hi: int | None = None, back: int =
         if m is not None:
             last_end = m.end()
             yield m
+
+
+_STARTER_CHARS = 40  # longer than any first word of a qualifier
+
+
+@lru_cache(maxsize=None)
+def _starters() -> frozenset:
+    """First words of qualifiers and range openers ("strax" of "strax under", "mellan")."""
+    return frozenset({phrase.split()[0] for phrase in N.qualifiers()} | {"mellan", "från"})
 
 
 @lru_cache(maxsize=None)
