@@ -97,7 +97,7 @@ def _cue_regex(cue: str) -> str:
     out = ""
     for word in cue.split():
         if word == "_":
-            out += r"(?:\s+\p{L}+)?"
+            out += r"(?:\s+[\p{L}\p{N}]+)?"  # one optional word or figure ("stoppade under 2023 ...")
             continue
         esc = regex.escape(word.strip("*"))
         if word.startswith("*"):
