@@ -99,3 +99,12 @@ def test_nlp_is_blank_swedish_with_finders():
 ])
 def test_adversarial_documents_return(text):
     extract(text)  # linear patterns: finishes, whatever the input
+
+
+def test_too_long_text_gets_a_clear_error():
+    from pressextract.api import MAX_CHARS
+
+    with pytest.raises(ValueError, match="at most"):
+        extract("a " * (MAX_CHARS // 2 + 1))
+    with pytest.raises(ValueError, match="at most"):
+        list(extract_many(["kort text", "a " * (MAX_CHARS // 2 + 1)]))

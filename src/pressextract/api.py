@@ -15,18 +15,31 @@ def nlp():
     return _nlp()
 
 
+# The longest text one call reads: some 2,000 pages, far beyond any release,
+# and about 250 MB of working memory. Longer texts are refused with a clear
+# error rather than spaCy's, which speaks of parser models we do not use.
+MAX_CHARS = 5_000_000
+
+
 def _as_text(text: Any) -> str:
     if isinstance(text, str):
-        return text
+        return _checked(text)
     if isinstance(text, (bytes, bytearray, memoryview)):
         try:
-            return bytes(text).decode("utf-8")
+            return _checked(bytes(text).decode("utf-8"))
         except UnicodeDecodeError as err:
             raise ValueError(
                 f"text is not valid UTF-8 (byte {err.start}: {bytes(text)[err.start:err.start + 1]!r}); "
                 "decode it yourself with the right encoding and pass a str"
             ) from None
     raise TypeError(f"extract() takes a str (or UTF-8 bytes), not {type(text).__name__}")
+
+
+def _checked(text: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise ValueError(f"text has {len(text):,} characters; pressextract reads at most {MAX_CHARS:,} "
+                         "in one document: split it into parts")
+    return text
 
 
 def _text_id(text: str) -> str:

@@ -115,8 +115,10 @@ def _patterns():
     )
     # A number just before an explicit amount, joined by a list word: "20 respektive 30 mkr".
     joiners = _words_pattern(["respektive", "och", "eller", "till"])
+    # searched right to left ((?r)) from the amount it leads to: the first
+    # attempt is the one that ends there, instead of one attempt per position
     lead = regex.compile(
-        rf"(?:(?P<qual>{qual}){S})?(?P<n>{number})(?:{S}(?P<scale>{scale}))?{S}(?P<j>{joiners}){S}$"
+        rf"(?r)(?:(?P<qual>{qual}){S})?(?P<n>{number})(?:{S}(?P<scale>{scale}))?{S}(?P<j>{joiners}){S}$"
     )
     bare = regex.compile(
         rf"(?:(?P<qual>{qual}){S})?(?P<n>{number}){S}(?P<scale>{scale})(?!{SP}{{0,3}}{cur_after})"
@@ -324,8 +326,10 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
     a comma: "5, 10 respektive 15 miljoner kronor" (a comma alone never joins
     a number to a written amount: "Under 2020, 5 miljoner kronor")."""
     extra = []
-    taken = sorted((h.start, h.end) for h in hits)
-    taken_starts = [s for s, _ in taken]
+    # hits are in text order and never overlap; a lead lies between the hit it
+    # is found from and the hit before that, so it can only overlap that one
+    # (and a chain of leads goes leftwards, each ending where the last starts)
+    hit_starts = [h.start for h in hits]
     todo = [(hit, False) for hit in hits]
     while todo:
         hit, chained = todo.pop()
@@ -347,11 +351,11 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
             line_start = max(0, text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
             if not change.search(text, line_start, m.start()):
                 continue
-        i = bisect_left(taken_starts, m.end()) - 1  # the last span starting before this one ends
-        if i >= 0 and taken[i][1] > m.start():
+        i = bisect_left(hit_starts, m.end()) - 1  # the last hit starting before this lead ends
+        if i >= 0 and hits[i].end > m.start():
             continue
         n = m.group("n")
-        if regex.fullmatch(r"(19|20)\d\d", n) and not m.group("scale"):
+        if _YEARLIKE.fullmatch(n) and not m.group("scale"):
             continue  # "2020 och 5 miljoner kronor": a year, not a figure
         value = _num(n)
         if value is None:
@@ -366,9 +370,6 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
         new = MoneyHit(m.start(), end, N.round_value(value * scale), None, hit.currency,
                        N.qualifier_of(m.group("qual")), False)
         extra.append(new)
-        k = bisect_left(taken_starts, new.start)
-        taken.insert(k, (new.start, new.end))
-        taken_starts.insert(k, new.start)
         todo.append((new, True))
     extra.sort(key=lambda h: h.start)
     return extra
@@ -379,7 +380,7 @@ def _comma_lead():
     """A number before a comma that ends right before a number of a list."""
     number = f"(?:{N.DIGITS}|{N.word_number_pattern()})"
     return regex.compile(
-        rf"(?:(?P<qual>{N.qualifier_pattern()}){S})?(?P<n>{number})(?:{S}(?P<scale>{N.scale_pattern()}))?"
+        rf"(?r)(?:(?P<qual>{N.qualifier_pattern()}){S})?(?P<n>{number})(?:{S}(?P<scale>{N.scale_pattern()}))?"
         rf"(?P<j>,){S}$"
     )
 

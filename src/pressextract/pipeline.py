@@ -144,6 +144,9 @@ def nlp():
                 lang = spacy.blank("sv")
                 _register()
                 _cacheable(lang.tokenizer)
+                from .api import MAX_CHARS
+
+                lang.max_length = MAX_CHARS  # no parser here: memory grows linearly
                 lang.tokenizer = _GuardedTokenizer(lang.tokenizer, lang.vocab)
                 for name, _, _ in FINDERS:
                     lang.add_pipe(name)

@@ -289,8 +289,11 @@ _CELL_END = regex.compile(r"[ \t\u00a0]*(?:\||\t|:[ \t])")
 def _row_label(text: str, start: int, end: int) -> bool:
     """The name is the first cell of a table row: it starts a line and a
     column separator ("|", a tab, ": ") follows it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip(" \t\u00a0•*-") and _CELL_END.match(text, end) is not None
+    before = text[max(0, start - 8):start]  # a few characters: a bullet, an indent
+    cut = before.rfind("\n")
+    if cut < 0 and start > 8:
+        return False  # the line starts further back: the name is no first cell
+    return not before[cut + 1:].strip(" \t\u00a0•*-") and _CELL_END.match(text, end) is not None
 
 
 def _word_before_is(words: set, text: str, pos: int) -> bool:
