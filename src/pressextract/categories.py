@@ -83,12 +83,12 @@ _SIBLING = regex.compile(
 )
 _LIST_SEP = regex.compile(r"^\s*(?:,\s*|(?i:och|samt|eller|,)\s+|,\s*(?i:och|samt)\s+)$")
 _PREPOSITION_BEFORE = regex.compile(
-    r"(?<!\p{L})(?i:med|hos|från|till|för|mot|via|enligt|inom|vid|på|åt|om|i|hjälp\s+av|begäran\s+av|"
+    r"(?r)(?<!\p{L})(?i:med|hos|från|till|för|mot|via|enligt|inom|vid|på|åt|om|i|hjälp\s+av|begäran\s+av|"
     r"uppdrag\s+av|tillsammans\s+med|i\s+samarbete\s+med)\s+$"
 )
 # Where a subordinate clause starts: an agency before it is not the amount's subject.
 _SUBCLAUSE = regex.compile(r";|(?<!\p{L})(?i:medan|men|när|eftersom|där)(?!\p{L})")
-_ACCORDING = regex.compile(r"(?<!\p{L})(?i:enligt)\s+$")
+_ACCORDING = regex.compile(r"(?r)(?<!\p{L})(?i:enligt)\s+$")
 _GENITIVE = regex.compile(r"(?:s|:s)\s+\p{Ll}")
 
 
@@ -431,7 +431,7 @@ def _coordinated(i, agencies, text) -> bool:
     if i + 1 < len(agencies) and _COORD_GAP.fullmatch(text, a.end, agencies[i + 1].start):
         return True
     return bool(_COORD_OTHERS.match(text, a.end))
-_AGENT_BEFORE = regex.compile(r"(?<!\p{L})(?i:av|hos)\s+$")
+_AGENT_BEFORE = regex.compile(r"(?r)(?<!\p{L})(?i:av|hos)\s+$")
 
 
 def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):

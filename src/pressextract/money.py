@@ -252,7 +252,7 @@ def _candidates(text: str) -> list[int]:
     return sorted(out)
 
 
-_RANGE_OPEN = regex.compile(r"(?i:mellan|från)[ \u00a0]+$")  # used on a short slice
+_RANGE_OPEN = regex.compile(r"(?r)(?i:mellan|från)[ \u00a0]+$")  # used on a short slice
 
 
 @lru_cache(maxsize=4096)  # the same figures come back text after text
@@ -269,7 +269,7 @@ def _qualifier(m, n: str | None) -> str | None:
 
 @lru_cache(maxsize=None)
 def _vague_before():
-    return regex.compile(_words_pattern(_context()["vague"]) + r"[ \u00a0]+$")
+    return regex.compile("(?r)" + _words_pattern(_context()["vague"]) + r"[ \u00a0]+$")
 
 
 def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
