@@ -81,7 +81,7 @@ def _patterns():
     # before an opening mark or at the end of an intro line: "Anna Svensson säger:" / "säger Anna Svensson:"
     before = regex.compile(rf"(?<!\p{{L}})(?i:{verb})(?!\p{{L}})")
     # the text before an opening mark ends in a verb of saying or a colon
-    intro_end = regex.compile(rf"(?:(?<!\p{{L}})(?i:{verb})(?!\p{{L}}){_SP}*+:?|:){_SP}*+$")
+    intro_end = regex.compile(rf"(?r)(?:(?<!\p{{L}})(?i:{verb})(?!\p{{L}}){_SP}*+:?|:){_SP}*+$")
     return inside, after, before, intro_end
 
 
