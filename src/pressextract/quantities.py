@@ -293,9 +293,9 @@ def _read(text: str, ns: int, ne: int, row: dict, cues: dict):
             return None
     category = row["category"]
     end = ne
-    after = _tokens_after(text, ne, 10 if row["cue"] else 2)
+    after = _tokens_after(text, ne, 16 if row["cue"] else 2)
     if row["cue"]:
-        category = _cue_category(text, toks, k, nxt, after, cues) or category
+        category = _cue_category(text, toks, k, nxt, after, cues, ne) or category
     if row["measure"]:
         subst, end = _substance(text, start, ne, after, cues)
         category = subst or category
@@ -308,7 +308,7 @@ def _read(text: str, ns: int, ne: int, row: dict, cues: dict):
                        unit=row["unit"], category=category, value_max=_tidy(value_max))
 
 
-def _cue_category(text, toks, k, nxt, after, cues):
+def _cue_category(text, toks, k, nxt, after, cues, ne):
     """The category a cue word in the clause of a persons figure gives it."""
     cue, links, stops = cues["cue"], cues["link"], cues["clause_stop"]
     for q in range(k):  # an adjective that is a participle: "40 dömda personer"
@@ -331,13 +331,36 @@ def _cue_category(text, toks, k, nxt, after, cues):
             return cue[low]
         if low in stops:
             break
-    for s, e in after[:10]:  # later in the clause: "ett 30-tal personer i nätverken dömdes"
+    for n, (s, e) in enumerate(after[:10]):  # later in the clause: "ett 30-tal personer i nätverken dömdes"
         word = text[s:e]
         clean = word.rstrip(_TRAIL).lower()
         if clean in cue:
             return cue[clean]
         if clean in stops or len(clean) != len(word):
+            if word.endswith(","):
+                return _after_aside(text, after[n + 1:], cues)
             break
+    if not after and text[ne:ne + 1] == ",":  # "Två män, 25 och 31 år gamla, har gripits"
+        return _after_aside(text, _tokens_after(text, ne + 1, 16), cues)
+    return None
+
+
+def _after_aside(text, after, cues):
+    """The cue right after one aside between commas: "Två män i 30-årsåldern,
+    båda från Umeå, greps" (after is the words after the first comma)."""
+    cue, links = cues["cue"], cues["link"]
+    for n, (s, e) in enumerate(after[:12]):
+        word = text[s:e]
+        if word.endswith(","):
+            for s2, e2 in after[n + 1:n + 3]:
+                verb = text[s2:e2].rstrip(_TRAIL).lower()
+                if verb in cue:
+                    return cue[verb]
+                if verb not in links:
+                    break
+            return None
+        if word[-1:] in _TRAIL:
+            return None  # the sentence or the clause ends inside the aside
     return None
 
 
