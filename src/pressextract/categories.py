@@ -25,7 +25,7 @@ label line just above ("Beslag" over a figure); else `other`. When a strong cue 
 stands almost as near on the other side, the nearest wins and a warning
 names the amount.
 
-Agency. The agency the text credits: one named right after the amount
+Agency. The agency the text credits (none for the size of a crime): one named right after the amount
 ("9,3 miljoner Försäkringskassan"), in brackets after it in the same
 clause ("(Försäkringskassan)"), as agent after it ("av Tullverket"), or
 before it in the same clause as subject or genitive ("Kronofogden utmätte
@@ -437,6 +437,11 @@ _AGENT_BEFORE = regex.compile(r"(?r)(?<!\p{L})(?i:av|hos)\s+$")
 def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
     """(agency id or None, how: "after" | "left" | None)."""
     m, sc = money[k], scopes[k]
+    if category == "crime_amount":
+        # the size of a crime is the offender's sum: the agency that found,
+        # investigated or judged it ("utreds av Polismyndigheten för bedrägerier
+        # för 30 miljoner kronor") is not credited with it
+        return None, None
     lo = bisect_right(agency_starts, sc.left - 1)
     left_pick = None
     for i in range(lo, len(agencies)):
@@ -460,8 +465,6 @@ def _agency(k, money, scopes, agencies, agency_starts, text, kinds, category):
                 continue
             if any(True for _ in _SUBCLAUSE.finditer(text, a.end, m.start)):
                 continue  # "Skatteverket har gjort en anmälan ... där skatten uppgår till ..."
-            if kinds.get(a.agency_id) == "court" and category == "crime_amount":
-                continue  # a court judging a crime: the sum is the crime's, not the court's
             if _coordinated(i, agencies, text):
                 left_pick = None  # one of several agencies as subject: credited to none
                 continue
