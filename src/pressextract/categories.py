@@ -36,7 +36,12 @@ their parent's. Otherwise null: never a guess from elsewhere in the text.
 part_of. An amount after "varav", "därav", "fördelat på" breaks down the
 amount before it; further amounts joined to a part by "och", "samt" or a
 comma are its siblings; a closing bracket ends a nested breakdown. Items
-of a list under a line that ends with ":" and holds one amount are its parts.
+of a list under a line that ends with ":" and holds one amount are its
+parts, and so are the amounts after a colon that follows an amount in the
+same sentence. A sentence that refers back ("Av återkraven gällde ...",
+"Av dem ...", "Sanktionsavgiften avser två överträdelser: ...") breaks down
+the nearest amount before it, within two paragraphs, whose value holds the
+parts' sum; such parts take the parent's category, not its agency.
 
 Year and region. A year or place named in the amount's own clause, else
 the release's reporting year and region. "sedan 2009" is a start, not the
@@ -380,7 +385,7 @@ def _nearest(m, lo, hi, cues, cue_starts, strong):
     return best, left_best, right_best
 
 
-def _category(k, money, scopes, cues, cue_starts, text, warnings, inherited):
+def _category(k, money, scopes, cues, cue_starts, text, warnings, inherited, listed=None):
     """Strong cue in the amount's stretch; then the category of the amount it is
     listed with or breaks down; then a strong cue in its clause; then weak cues
     likewise. None when nothing applies."""
@@ -399,6 +404,8 @@ def _category(k, money, scopes, cues, cue_starts, text, warnings, inherited):
         idx = best[1]
         if len(_in_list(cues, idx, text)) >= 2:
             return "total"
+        if not strong and cues[idx][2] == "total" and listed is not None:
+            return listed  # "ett vite på 500 000 kronor per hem, sammanlagt 1,5 miljoner kronor"
         if strong and left_best and right_best and cues[left_best[1]][2] != cues[right_best[1]][2] \
                 and abs(left_best[0] - right_best[0]) <= 12:
             lc, rc = cues[left_best[1]], cues[right_best[1]]
@@ -499,7 +506,65 @@ def _parts(money, scopes, text):
             if _BREAKDOWN.search(text, money[parent].end, cur.start) or ")" in gap:
                 part_of[k] = parent
     _colon_lists(money, text, part_of)
+    _sentence_colon_lists(money, scopes, text, part_of)
+    _referring_breakdowns(money, scopes, text, part_of)
     return part_of
+
+
+def _sentence_colon_lists(money, scopes, text, part_of):
+    """ "sammanlagt 142 miljoner kronor: 78 miljoner kronor för A, 41 ...": the
+    amounts after a colon that follows an amount in the same sentence are its parts."""
+    for k in range(len(money) - 1):
+        if not text[money[k].end:money[k + 1].start].lstrip(" \t").startswith(":"):
+            continue
+        j = k + 1
+        while j < len(money) and scopes[j].sentence == scopes[k].sentence:
+            if part_of[j] is None:
+                part_of[j] = k
+            j += 1
+
+
+# A sentence that breaks down an amount named before it: "Av återkraven gällde
+# 174 miljoner kronor ...", "Av dem avsätts ...", "Sanktionsavgiften avser två
+# överträdelser: 60 miljoner kronor ..., 25 miljoner kronor ...".
+_REFERRING_START = regex.compile(
+    r"[\s•·*–-]*(?:Av\s+(?:dem|dessa|detta|denna|\p{L}+(?:en|et|na))(?!\p{L})"
+    r"|\p{Lu}\p{Ll}+(?:en|et|na)\s[^.:!?\n]{0,80}:)"
+)
+
+
+def _referring_breakdowns(money, scopes, text, part_of):
+    """Parts named in a sentence of their own that refers back to an amount
+    ("Av återkraven ...", "Avgiften avser ...: ..."). The parent is the nearest
+    amount before the sentence, within the two paragraphs before it, whose
+    value holds the parts' sum (so "en ökning från 231 miljoner kronor året
+    innan", a comparison, is passed over)."""
+    k = 0
+    while k < len(money):
+        sent = scopes[k].sentence
+        group = [j for j in range(k, len(money)) if scopes[j].sentence == sent]
+        k = group[-1] + 1
+        first = group[0]
+        if first == 0 or any(part_of[j] is not None for j in group):
+            continue
+        if _REFERRING_START.match(text, sent[0], money[first].start) is None:
+            continue
+        total = sum(money[j].value for j in group)
+        lo = max(0, sent[0] - 1500)
+        breaks = [b.start() for b in _BLANK.finditer(text, lo, sent[0])]
+        if len(breaks) > 2:
+            lo = breaks[-2]
+        for i in range(first - 1, -1, -1):
+            cand = money[i]
+            if cand.start < lo:
+                break
+            if cand.currency == money[first].currency and cand.value >= total * 0.999:
+                for j in group:
+                    part_of[j] = i
+                break
+
+
+_BLANK = regex.compile(r"\n[ \t]*\n")
 
 
 def _colon_lists(money, text, part_of):
@@ -520,6 +585,11 @@ def _colon_lists(money, text, part_of):
         if last - first != 1:
             continue  # the intro line must hold exactly this one amount
         pos = line_end + 1
+        while pos < len(text):  # blank lines between the intro and its list
+            nl = text.find("\n", pos)
+            if nl < 0 or text[pos:nl].strip():
+                break
+            pos = nl + 1
         j = k + 1
         while j < len(money) and pos < len(text):
             nl = text.find("\n", pos)
@@ -610,10 +680,19 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             and _SIBLING.fullmatch(text, money[k - 1].end, m.start) is not None
         inherited = out[part_of[k]].category if part_of[k] is not None else (
             out[k - 1].category if sibling and out[k - 1].category != "other" else None)
-        category = _category(k, money, scopes, cues, cue_starts, text, warnings, inherited)
+        listed = None
+        if k > 0 and scopes[k - 1].sentence == sc.sentence and sc.split_word in _LIST_SPLITS \
+                and out[k - 1].category not in ("other", "total"):
+            listed = out[k - 1].category  # a sum of the same kind as the amount before it
+        category = _category(k, money, scopes, cues, cue_starts, text, warnings, inherited, listed)
         if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
                 and _comparison().search(text, money[k - 1].end, m.start):
             category = out[k - 1].category  # "45,7 miljoner kronor, jämfört med 51,5 miljoner kronor"
+        elif category is None and k > 0 and _comparison().search(text, sc.left, m.start) \
+                and not _BLANK.search(text, money[k - 1].end, m.start):
+            # the next sentence of the paragraph: "... 258 miljoner kronor. Det är en
+            # ökning från 231 miljoner kronor året innan."
+            category = out[k - 1].category
         if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
                 and sc.split_word in _LIST_SPLITS and out[k - 1].category != "other" \
                 and len(text[sc.left:m.start].split()) <= 6 \
@@ -629,8 +708,8 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
                 if strong:
                     category = strong[0][2]
         agency, how = _agency(k, money, scopes, agencies, agency_starts, text, kinds, category or "other")
-        if agency is None and part_of[k] is not None:
-            agency = out[part_of[k]].agency
+        if agency is None and part_of[k] is not None and scopes[part_of[k]].sentence == sc.sentence:
+            agency = out[part_of[k]].agency  # not across sentences: "Av återkraven gällde ..."
         elif agency is None and sibling:
             agency, how = out[k - 1].agency, hows[k - 1]
         elif agency is None and sc.split_word in ("och", "samt") and k > 0 and hows[k - 1] == "left" \
