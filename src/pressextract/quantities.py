@@ -140,7 +140,7 @@ def _lookup(values, table):
 @lru_cache(maxsize=None)
 def _cues() -> dict:
     out: dict[str, dict] = {"cue": {}, "link": {}, "clause_stop": {}, "article": {}, "not_adjective": {},
-                            "substance": {}}
+                            "substance": {}, "year_before": {}}
     for row in table("quantity_cues.tsv"):
         out.setdefault(row["kind"], {})[row["word"].lower()] = row.get("value") or None
     subst = sorted(out["substance"], key=len, reverse=True)
@@ -265,6 +265,9 @@ def _read(text: str, ns: int, ne: int, row: dict, cues: dict):
     j, start, value, value_max, approx = num
     if k > 0 and _YEAR.fullmatch(text[start:toks[k][1]]):
         return None  # "2020 svenska myndigheter" reads as a year
+    if _YEAR.fullmatch(text[start:toks[k][1]]) and j + 1 < len(toks) \
+            and _clean(text, *toks[j + 1]) in cues["year_before"]:
+        return None  # "fattade under 2021 beslut": a year, not 2021 decisions
     qualifier = "approx" if approx else None
     nxt = j + 1
     if approx and nxt < len(toks) and text[toks[nxt][0]:toks[nxt][1]].lower() in cues["article"]:
