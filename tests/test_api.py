@@ -96,6 +96,13 @@ def test_nlp_is_blank_swedish_with_finders():
     "Kronofogden " * 20_000,
     "region Mitt " * 20_000,
     "2020 " * 50_000,
+    # dense amounts: one sentence ("kr." does not end one) with thousands of them,
+    # colon lists, parts in sentences of their own, joined lists, quotation marks
+    "Totalt 9 kr. " * 20_000,
+    "5 kr: " * 20_000,
+    "Ersättningen var 5 kr. Av dem 2 kr. " * 5_000,
+    "5, " * 30_000 + "10 respektive 15 miljoner kronor",
+    '"a" ' * 30_000,
 ])
 def test_adversarial_documents_return(text):
     extract(text)  # linear patterns: finishes, whatever the input

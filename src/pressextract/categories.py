@@ -76,6 +76,8 @@ _SPLIT_FIRST = regex.compile(r"[;,]")
 # Boundaries between two amounts that make the second a further item of one list.
 _LIST_SPLITS = frozenset({",", "och", "samt"})
 _LEFT_CLAUSE = regex.compile(r"[;,:]|(?<!\p{L})(?i:medan|men|när|då|eftersom|där)(?!\p{L})|\s[–—]\s")
+_LEFT_CLAUSE_LAST = regex.compile(r"(?r)" + _LEFT_CLAUSE.pattern)  # the last one before a position
+_REACH = 400  # characters a scope reaches from its amount, either way
 _BREAKDOWN = regex.compile(
     r"(?<!\p{L})(?i:varav|därav|varibland|fördela[dst]?\s+på|uppdelat\s+på|fördelat\s+på)(?!\p{L})"
 )
@@ -265,9 +267,12 @@ def _scopes(text, money, sentences) -> list[_Scope]:
             right = b.start() if b else s_end
             b = _RIGHT_CLAUSE_END.search(text, m.end, s_end)
             right_ext = b.start() if b else s_end
-        clause_left = left
-        for b in _LEFT_CLAUSE.finditer(text, left, m.start):
-            clause_left = b.end()
+        # a scope reaches at most _REACH characters from its amount: a run of
+        # amounts with no boundary between them (1 MB of "9 kr ") stays linear
+        left = max(left, m.start - _REACH)
+        right, right_ext = min(right, m.end + _REACH), min(right_ext, m.end + _REACH)
+        b = _LEFT_CLAUSE_LAST.search(text, left, m.start)
+        clause_left = b.end() if b else left
         scopes.append(_Scope(left, right, clause_left, right_ext, (s_start, s_end), split_word))
     return scopes
 
@@ -514,14 +519,17 @@ def _parts(money, scopes, text):
 def _sentence_colon_lists(money, scopes, text, part_of):
     """ "sammanlagt 142 miljoner kronor: 78 miljoner kronor för A, 41 ...": the
     amounts after a colon that follows an amount in the same sentence are its parts."""
-    for k in range(len(money) - 1):
+    k = 0
+    while k < len(money) - 1:
         if not text[money[k].end:money[k + 1].start].lstrip(" \t").startswith(":"):
+            k += 1
             continue
         j = k + 1
         while j < len(money) and scopes[j].sentence == scopes[k].sentence:
             if part_of[j] is None:
                 part_of[j] = k
             j += 1
+        k = j  # the rest of the sentence is this list: each amount is looked at once
 
 
 # A sentence that breaks down an amount named before it: "Av återkraven gällde
@@ -542,8 +550,11 @@ def _referring_breakdowns(money, scopes, text, part_of):
     k = 0
     while k < len(money):
         sent = scopes[k].sentence
-        group = [j for j in range(k, len(money)) if scopes[j].sentence == sent]
-        k = group[-1] + 1
+        end = k
+        while end < len(money) and scopes[end].sentence == sent:  # amounts are in text order
+            end += 1
+        group = list(range(k, end))
+        k = end
         first = group[0]
         if first == 0 or any(part_of[j] is not None for j in group):
             continue
