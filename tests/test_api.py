@@ -103,6 +103,7 @@ def test_nlp_is_blank_swedish_with_finders():
     "Ersättningen var 5 kr. Av dem 2 kr. " * 5_000,
     "5, " * 30_000 + "10 respektive 15 miljoner kronor",
     '"a" ' * 30_000,
+    "Totalt 90 miljoner kronor, varav 9 miljoner " * 5_000,
 ])
 def test_adversarial_documents_return(text):
     extract(text)  # linear patterns: finishes, whatever the input

@@ -442,20 +442,31 @@ def _bare(text: str, found, hits: list[MoneyHit], bare, joined) -> list[MoneyHit
         if not inside:
             continue
         if low is None:
-            low = text.lower() if len(text.lower()) == len(text) else text
+            low = folded(text)
+        # amounts never overlap and come in text order: their ends are sorted too
+        in_starts = [h.start for h in inside]
+        in_ends = [h.end for h in inside]
+
+        def covered(a: int, b: int) -> bool:  # does [a, b) overlap an amount of the sentence?
+            j = bisect_left(in_starts, b) - 1
+            return j >= 0 and in_ends[j] > a
+
         # a scale word outside the amounts already found, or nothing to do
-        scales = [p for p in _scale_positions(low, inside[0].end, s_end)
-                  if not any(h.start <= p < h.end for h in inside)]
+        scales = [p for p in _scale_positions(low, inside[0].end, s_end) if not covered(p, p + 1)]
         if not scales:
             continue
         positions = sorted({c for p in scales for c in _candidate_starts(text, max(s_start, p - 30), p)})
+        first_extra = len(extra)
         for m in _matches(bare, text, s_start, s_end, positions=positions):
-            if any(h.start < m.end() and m.start() < h.end for h in inside):
+            if covered(m.start(), m.end()):
                 continue
-            before = [h for h in inside + extra if h.end <= m.start()]
-            if not before:
+            j = bisect_right(in_ends, m.start()) - 1  # the last amount that ends before it
+            parent = inside[j] if j >= 0 else None
+            if len(extra) > first_extra and extra[-1].end <= m.start() \
+                    and (parent is None or extra[-1].end > parent.end):
+                parent = extra[-1]  # a bare figure found just before ("9,3 miljoner ..., 2,5 miljoner")
+            if parent is None:
                 continue
-            parent = max(before, key=lambda h: h.end)
             if not joined.search(text, parent.end, m.start()):
                 continue
             if not _FOLLOW_OK.match(text, m.end()):
