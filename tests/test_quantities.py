@@ -1,7 +1,6 @@
 """Quantities: one phrase table, positives and negatives side by side."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -9,7 +8,7 @@ from pressextract import extract
 from pressextract.hits import Found, MoneyHit
 from pressextract.quantities import find_quantities
 
-from _shared import SEEDS, seed_gold_paths  # noqa: E402
+from _shared import SEEDS, read_case, seed_gold_paths  # noqa: E402
 
 QUANTITIES = [
     # phenomenon,                 text,                                              mention,                      value, unit,     category,       qualifier
@@ -138,8 +137,7 @@ def test_adversarial_input_returns(text):
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not available")
 @pytest.mark.parametrize("gold_path", seed_gold_paths(), ids=lambda p: p.name.split(".")[0])
 def test_seed_quantities(gold_path):
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    gold, text = read_case(gold_path)
     got = [q.to_dict() for q in extract(text).quantities]
     keys = ("text", "start", "end", "value", "qualifier", "unit", "category")
     assert [{k: q[k] for k in keys} for q in got] == [{k: q[k] for k in keys} for q in gold["quantities"]]

@@ -1,14 +1,13 @@
 """Quotes: one phrase table, positives and negatives side by side."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from pressextract import extract
 from pressextract.quotes import find_quotes
 
-from _shared import SEEDS, seed_gold_paths  # noqa: E402
+from _shared import SEEDS, read_case, seed_gold_paths  # noqa: E402
 
 QUOTES = [
     # phenomenon, text, [(quoted words, speaker, role), ...]; [] = no quote
@@ -117,8 +116,7 @@ def test_adversarial_input_returns(text):
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed texts not available")
 @pytest.mark.parametrize("gold_path", seed_gold_paths(), ids=lambda p: p.name.split(".")[0])
 def test_seed_quotes(gold_path):
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+    gold, text = read_case(gold_path)
     got = [(q.speaker, q.role) for q in extract(text).quotes]
     assert got == [(q["speaker"], q["role"]) for q in gold["quotes"]]
     for q in extract(text).quotes:
