@@ -1,7 +1,6 @@
 """Quotes: one phrase table, positives and negatives side by side."""
 from __future__ import annotations
 
-
 import pytest
 
 from pressextract import extract
