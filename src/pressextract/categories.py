@@ -44,7 +44,8 @@ the nearest amount before it, within two paragraphs, whose value holds the
 parts' sum; such parts take the parent's category, not its agency.
 
 Year and region. A year or place named in the amount's own clause, else
-the release's reporting year and region. "sedan 2009" is a start, not the
+the amount it breaks down, else a period or place named earlier in the same
+sentence, else the release's reporting year and region. "sedan 2009" is a start, not the
 amount's year.
 """
 from __future__ import annotations
@@ -731,7 +732,8 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
         hows.append(how)
 
         year = reporting_year
-        right_after = _in_scope(years_hits, year_starts, m.end, m.end + 3)
+        right_after = [y for y in _in_scope(years_hits, year_starts, m.end, m.end + 3)
+                       if "\n" not in text[m.end:y.start]]  # not the next table row's label
         in_clause = _in_scope(years_hits, year_starts, sc.clause_left, sc.right)
         column = _column_year(text, m, years_hits, year_starts)
         if right_after:  # "från 1,31 miljarder kronor 2018 till 1,27 miljarder kronor 2019"
@@ -761,6 +763,12 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             region = p.police_region or (p.region_id if p.kind == "police_region" else region)
         elif part_of[k] is not None:
             region = out[part_of[k]].region
+        elif (earlier := _in_scope(places, place_starts, max(sc.sentence[0], m.start - _REACH), m.start)) \
+                and (earlier[-1].police_region or earlier[-1].kind == "police_region"):
+            # a place named earlier in the sentence: "I Helsingborg beslagtog Tullverket
+            # 340 000 danska kronor och 62 000 DKK"
+            p = earlier[-1]
+            region = p.police_region or p.region_id
         elif places:
             # a section of a report under a heading that names a region ("Region Syd")
             if headings is None:
