@@ -146,3 +146,26 @@ def test_year_and_region_in_scope():
     r = extract("2019 återkrävdes 3 miljoner kronor i region Syd.")
     a = r.amounts[0]
     assert (a.year, a.region) == (2019, "syd")
+
+
+YEARS_AND_REGIONS = [
+    # phenomenon, text, published, [(year, region) per amount]
+    ("place earlier in the sentence", "I Helsingborg beslagtog Tullverket 340 000 danska kronor och 62 000 DKK.",
+     "2022-05-01", [(2022, "syd"), (2022, "syd")]),
+    ("a place after the amount in a later sentence is not its own, but the release's region applies",
+     "Tullverket beslagtog 340 000 kronor. I Helsingborg greps två män.", "2022-05-01", [(2022, "syd")]),
+    ("year of a table row, not of the next row's label", "År | Anslag\n2023 | 1 096 400 tSEK\n2024 | 1 186 400 tSEK",
+     "2024-09-01", [(2023, None), (2024, None)]),
+    ("'då' refers back to the year", "Det är en ökning jämfört med 2022, då resultatet var 61 miljoner kronor.",
+     "2024-02-01", [(2022, None)]),
+    ("a period covers the next clause",
+     "Mannen undandrog under 2021 skatt med 6,2 miljoner kronor och tvättade pengar för 12 miljoner kronor.",
+     "2024-05-01", [(2021, None), (2021, None)]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", [r[1:] for r in YEARS_AND_REGIONS],
+                         ids=[r[0] for r in YEARS_AND_REGIONS])
+def test_years_and_regions(text, published, expected):
+    amounts = extract(text, published=published).amounts
+    assert [(a.year, a.region) for a in amounts] == [tuple(e) for e in expected]
