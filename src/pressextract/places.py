@@ -53,12 +53,14 @@ Releases put what they are about at the top; a municipality or county named
 only further down, in a national release, is an example ("I ett ärende i
 Södertälje ..."), not the release's region. At the deciding level each mention
 counts once for its police region, and the police region with at least twice
-the mentions of the next one wins. When several police regions are compared
-there with none dominant, or when no level names a place, the release is
-national: None. Within the winning police region the place returned is the
-one in the lead (title, first and second paragraph) first, then police region
-over county over municipality, then the most mentioned, then the first; the
-release record gives that place's police region.
+the mentions of the next one wins; places in three or more police regions
+at that level are examples from across the country. When several police
+regions are compared there with none dominant, or with three or more, or
+when no level names a place, the release is national: None. Within the
+winning police region the place returned is the one in the lead (title,
+first and second paragraph) first, then police region over county over
+municipality, then the most mentioned, then the first; the release record
+gives that place's police region.
 """
 from __future__ import annotations
 
@@ -567,7 +569,9 @@ def primary_region(found):
     winner = None
     for depth, level in enumerate(levels):
         if level:
-            winner = _dominant(level)
+            # places in three or more police regions are examples from across
+            # the country ("i Stockholms stad, Hallands län ... och Luleå"): national
+            winner = _dominant(level) if len({h.police_region for h in level}) < 3 else None
             # a place first named in the second paragraph is the release's only
             # when the whole text agrees (a court ruling naming where the case began is not)
             if depth == 2 and winner is not None and _dominant(hits) != winner:

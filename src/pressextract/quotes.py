@@ -161,7 +161,13 @@ def _attribution(text: str, pos: int, limit: int, known: dict):
         role = _clean_role(" ".join(hw[:i]))
     elif j == len(hw) and tail.strip():
         tw = tail.split()
-        if tw[0].lower() not in w.get("role_stop", ()):
+        stops = w.get("role_stop", ())
+        if tw[0].lower() not in stops:
+            # the role ends where a clause starts: "..., chef för X, när rapporten presenterades"
+            for part in regex.finditer(r",\s*(\p{L}+)", tail):
+                if part.group(1).lower() in stops:
+                    tail = tail[:part.start()]
+                    break
             role = _clean_role(tail)
     return speaker, role, end, "named"
 

@@ -71,7 +71,9 @@ release (published, else modified, else the latest full date in its running
 text) reports on its own year, unless its first paragraphs give enough
 evidence for an earlier year: 2 votes, where a framed relative form ("under
 förra året", "förra årets resultat", "i fjol" in the title) gives 2, and a
-bare one ("tog förra året in ...") or "under 2024" gives 1. So "Myndigheten
+bare one ("tog förra året in ...") or "under 2024" gives 1; "under 2024" in a
+release of 2024 gives its own year 2, and a tie goes to the release's own
+year. So "Myndigheten
 tog förra året in ... Under 2024 kom ..." in a release of 2025 is about
 2024, while "Tingsrätten friade honom i fjol ..." in a ruling of 2023 is
 about 2023. With no date at all: the year most named by report or period forms
@@ -663,10 +665,14 @@ def reporting_year_fallback(found, *, published):
         if hit.relative and hit.anchor == "date":
             w = _V_FRAMED if hit.role in ("period", "report") or hit.start < title_end else _V_BARE
         elif not hit.relative and hit.role == "period":
-            w = _V_BARE
+            # "Under sommaren 2023" in a release of 2023 confirms its own year as
+            # firmly as "förra årets säsong" points at the year before
+            w = _V_FRAMED if hit.year == date_year else _V_BARE
         else:
             continue
         votes[hit.year] = votes.get(hit.year, 0) + w
         first.setdefault(hit.year, hit.start)
     best = _best(votes, first)
-    return best if best is not None and votes[best] >= _V_ENOUGH else date_year
+    if best is None or votes[best] < _V_ENOUGH or votes.get(date_year, 0) >= votes[best]:
+        return date_year  # a tie goes to the release's own year
+    return best
