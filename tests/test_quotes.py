@@ -87,6 +87,15 @@ QUOTES = [
     ("verb after the quote, not an attribution", "– Det är bra, menar vi.", []),
     ("hyphen bullet, full sentence", "- Polisen grep tre personer.\n- Tullen tog narkotika.", []),
     ("unclosed quotation mark", "Han sa ”detta är inte avslutat, säger Per Berg.", []),
+    ("säger hon after a person introduced outside an attribution",
+     "Eva Lund är kommunpolis i Lund.\n\n– Vi ser att stölderna är organiserade, säger hon.",
+     [("Vi ser att stölderna är organiserade", "Eva Lund", None)]),
+    ("säger hon: a region introduced is no person",
+     "Region Syd är störst.\n\n– Vi ser att stölderna är organiserade, säger hon.",
+     [("Vi ser att stölderna är organiserade", None, None)]),
+    ("role ends where a clause starts",
+     "– Vi ser en ökning, säger Johan Fors, chef för operativa avdelningen, när rapporten presenterades.",
+     [("Vi ser en ökning", "Johan Fors", "chef för operativa avdelningen")]),
 ]
 
 

@@ -128,7 +128,8 @@ def _attribution(text: str, pos: int, limit: int, known: dict):
         return None
     first = words[0].strip(",.:;!?").lower()
     if first in w.get("pronoun", ()):
-        return next(reversed(known), None), None, end, "pronoun"
+        speaker = next(reversed(known), None) or _introduced(text, pos)
+        return speaker, None, end, "pronoun"
     if first in w.get("not_speaker", ()):
         return None
     comma = clause.find(",")
@@ -170,6 +171,25 @@ def _attribution(text: str, pos: int, limit: int, known: dict):
                     break
             role = _clean_role(tail)
     return speaker, role, end, "named"
+
+
+# "Eva Lund är kommunpolis i Lund." before "..., säger hon": a person introduced
+# at the start of a sentence, followed by "är", "var", "har", "leder" or a comma.
+_INTRODUCED = regex.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)"
+    r"(?=[ \t](?:är|var|har|hade|leder|arbetar)\b|,[ \t]\p{Ll})"
+)
+
+
+def _introduced(text: str, pos: int):
+    """The last person introduced in the 800 characters before pos (for "säger
+    hon" when no speaker has been named yet), or None."""
+    lo = max(0, pos - 800)
+    name = None
+    for m in _INTRODUCED.finditer(text, lo, pos):
+        if m.group(1).split()[0].lower() not in _words().get("not_name", ()):
+            name = m.group(1)
+    return name
 
 
 def _clean_role(s: str):
