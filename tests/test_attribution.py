@@ -88,6 +88,10 @@ ATTRIBUTION = [
     ("förverkat brottsutbyte", "Tingsrätten beslutade om förverkat brottsutbyte på 2 miljoner kronor.",
      [("forfeiture", None, None)]),
     ("dagsböter", "Mannen dömdes till 60 dagsböter à 120 kronor.", [("fine", None, None)]),
+    ("a markdown table under an intro line",
+     "Så fördelade sig utmätningarna:\n\n| Tillgång | 2023 |\n| --- | --- |\n| Lön | 4,1 mdkr |\n| Bankmedel | 1,2 mdkr |",
+     [("distraint", None, None), ("distraint", None, None)]),
+    ("miljöskyddsavgift", "Rederiet ska betala en miljöskyddsavgift på 1 284 000 kronor.", [("fine", None, None)]),
     ("colon list after an amount: its parts",
      "KKV yrkar konkurrensskadeavgifter på sammanlagt 142 miljoner kronor: 78 miljoner kronor för A "
      "och 23 miljoner kronor för B.",

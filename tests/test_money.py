@@ -204,6 +204,8 @@ MONEY = [
      [("cirka 3 miljoner kronor", 3000000, "SEK", "approx", None)]),
     ("long qualifier word", "Värdet är uppskattningsvis 5 miljoner kronor.",
      [("uppskattningsvis 5 miljoner kronor", 5000000, "SEK", "approx", None)]),
+    ("range: a figure in full keeps its own scale", "Avgiften kan bli mellan 30 000 och 5,5 miljoner kronor.",
+     [("mellan 30 000 och 5,5 miljoner kronor", 30000, "SEK", None, 5500000)]),
     ("definite plural kronorna", "De 5 miljoner kronorna har betalats tillbaka.",
      [("5 miljoner kronorna", 5000000, "SEK", None, None)]),
     ("mrd", "Anslaget är 1,4 mrd kronor.", [("1,4 mrd kronor", 1400000000, "SEK", None, None)]),

@@ -278,7 +278,7 @@ def _scopes(text, money, sentences) -> list[_Scope]:
     return scopes
 
 
-_ITEM = regex.compile(r"[ \t]*(?:[•·\-–*▪●]|\d+[.)]\s|[^\n|]{1,40}\|)")
+_ITEM = regex.compile(r"[ \t]*(?:[•·\-–*▪●]|\d+[.)]\s|\||[^\n|]{1,40}\|)")  # "| Lön | 4,1 mdkr |" too
 
 
 def _column_year(text, m, years_hits, year_starts):

@@ -301,7 +301,12 @@ def _explicit(text: str, found, explicit, change) -> list[MoneyHit]:
         v1, v2 = _num(m.group("n1")), _num(m.group("n2"))
         if v1 is None or v2 is None:
             continue
-        s1 = N.scale_value(m.group("s1")) * cur_scale if m.group("s1") else scale
+        if m.group("s1"):
+            s1 = N.scale_value(m.group("s1")) * cur_scale
+        elif scale_word and v1 >= 1000:
+            s1 = cur_scale  # "mellan 30 000 och 5,5 miljoner kronor": a figure in full keeps its own
+        else:
+            s1 = scale  # "10–15 miljoner", "från 159 till 324 miljoner": the second's scale
         qual = N.qualifier_of(m.group("qual"))
         # After a verb of change the two figures are two amounts (from -> to).
         line_start = max(0, text.rfind("\n", 0, start), text.rfind(".", 0, start), start - 80)
