@@ -713,12 +713,14 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             # kronor, två andra bilar värda 385 000 kronor samt smycken för 60 000 kronor"
             category = out[k - 1].category
         if category is None:
-            label = _label_line(text, m.start) or _list_intro(text, m.start)
-            if label:
-                label_cues = find_cues(label)
+            # the row's own label ("Beslag | 9,3 mkr"), else the line that
+            # introduces its list or table ("Så fördelade sig utmätningarna:")
+            for label in (_label_line(text, m.start), _list_intro(text, m.start)):
+                label_cues = find_cues(label) if label else []
                 strong = [c for c in label_cues if c[3]] or label_cues
                 if strong:
                     category = strong[0][2]
+                    break
         agency, how = _agency(k, money, scopes, agencies, agency_starts, text, kinds, category or "other")
         if agency is None and part_of[k] is not None and scopes[part_of[k]].sentence == sc.sentence:
             agency = out[part_of[k]].agency  # not across sentences: "Av återkraven gällde ..."
