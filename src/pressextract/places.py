@@ -106,20 +106,15 @@ class _Gazetteer:
         self.county_suffixes = words.get("county_suffix", set())
         self.municipality_suffixes = words.get("municipality_suffix", set())
 
+        # each kind's gazetteer, and the column that holds the name as written
+        self.by_kind = {"police_region": (self.police, "name"), "county": (self.counties, "short"),
+                        "municipality": (self.municipalities, "name"), "country": (self.countries, "name")}
         # surface form -> {kind: id}; a form may name several kinds (Stockholm)
         forms: dict[str, dict] = {}
-        for pid, row in self.police.items():
-            for form in [row["name"], *split(row["aliases"])]:
-                forms.setdefault(form, {})["police_region"] = pid
-        for cid, row in self.counties.items():
-            for form in [row["short"], *split(row["aliases"])]:
-                forms.setdefault(form, {})["county"] = cid
-        for mid, row in self.municipalities.items():
-            for form in [row["name"], *split(row["aliases"])]:
-                forms.setdefault(form, {})["municipality"] = mid
-        for sid, row in self.countries.items():
-            for form in [row["name"], *split(row["aliases"])]:
-                forms.setdefault(form, {})["country"] = sid
+        for kind, (rows, column) in self.by_kind.items():
+            for place_id, row in rows.items():
+                for form in [row[column], *split(row["aliases"])]:
+                    forms.setdefault(form, {})[kind] = place_id
         self.forms = forms
         self.lower_police = {f.lower(): r["police_region"] for f, r in forms.items()
                              if "police_region" in r}
@@ -479,15 +474,8 @@ def _shared_suffix(g: _Gazetteer, text: str, hits: list, names: list) -> None:
 def place_info(kind: str, region_id: str) -> dict:
     """{name, police_region} of a place (kind, id) from the gazetteer."""
     g = _gazetteer()
-    name = region_id
-    if kind == "police_region" and region_id in g.police:
-        name = g.police[region_id]["name"]
-    elif kind == "county" and region_id in g.counties:
-        name = g.counties[region_id]["name"]
-    elif kind == "municipality" and region_id in g.municipalities:
-        name = g.municipalities[region_id]["name"]
-    elif kind == "country" and region_id in g.countries:
-        name = g.countries[region_id]["name"]
+    rows = g.by_kind.get(kind, ({}, "name"))[0]
+    name = rows[region_id]["name"] if region_id in rows else region_id
     return {"name": name, "police_region": g.police_of.get((kind, region_id))}
 
 
