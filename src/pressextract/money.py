@@ -118,7 +118,8 @@ def _patterns():
     # searched right to left ((?r)) from the amount it leads to: the first
     # attempt is the one that ends there, instead of one attempt per position
     lead = regex.compile(
-        rf"(?r)(?:(?P<qual>{qual}){S})?(?P<n>{number})(?:{S}(?P<scale>{scale}))?{S}(?P<j>{joiners}){S}$"
+        rf"(?r)(?:(?P<qual>{qual}){S})?(?P<n>{number})(?:{S}(?P<scale>{scale}))?"
+        rf"(?:{S}(?P<j>{joiners})|(?P<j>,)){S}$"
     )
     bare = regex.compile(
         rf"(?:(?P<qual>{qual}){S})?(?P<n>{number}){S}(?P<scale>{scale})(?!{SP}{{0,3}}{cur_after})"
@@ -341,17 +342,16 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
         if hit.value_max is not None:
             continue
         before = text[max(0, hit.start - 12):hit.start].lower()
-        if before.endswith(_JOINER_ENDINGS):
-            pattern = lead
-        elif chained and before.rstrip(" \u00a0").endswith(","):
-            pattern = _comma_lead()
-        else:
+        comma = before.rstrip(" \u00a0").endswith(",")
+        if not before.endswith(_JOINER_ENDINGS) and not (chained and comma):
             continue  # cheap test first: the joining word must end right before
         window_start = max(0, hit.start - 60)
-        m = pattern.search(text, window_start, hit.start)
+        m = lead.search(text, window_start, hit.start)
         if not m or m.end() != hit.start:
             continue
         j = m.group("j").lower()
+        if j == "," and not chained:
+            continue
         if j == "till":
             line_start = max(0, text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start()), m.start() - 80)
             if not change.search(text, line_start, m.start()):
@@ -378,16 +378,6 @@ def _leading(text: str, hits: list[MoneyHit], lead, change) -> list[MoneyHit]:
         todo.append((new, True))
     extra.sort(key=lambda h: h.start)
     return extra
-
-
-@lru_cache(maxsize=None)
-def _comma_lead():
-    """A number before a comma that ends right before a number of a list."""
-    number = f"(?:{N.DIGITS}|{N.word_number_pattern()})"
-    return regex.compile(
-        rf"(?r)(?:(?P<qual>{N.qualifier_pattern()}){S})?(?P<n>{number})(?:{S}(?P<scale>{N.scale_pattern()}))?"
-        rf"(?P<j>,){S}$"
-    )
 
 
 _NUM_IN = None
