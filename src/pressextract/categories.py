@@ -641,7 +641,8 @@ def _sentence_period(sc, m, years_hits, year_starts):
     """A period named earlier in the sentence ("under 2021") covers the
     clauses after it that name no year of their own."""
     i = bisect_right(year_starts, m.start) - 1
-    while i >= 0 and years_hits[i].start >= sc.sentence[0]:
+    lo = max(sc.sentence[0], m.start - _REACH)  # as far as a scope reaches: linear in any sentence
+    while i >= 0 and years_hits[i].start >= lo:
         if years_hits[i].role == "period" and not years_hits[i].relative:
             return years_hits[i].year
         i -= 1
@@ -692,10 +693,12 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             and _SIBLING.fullmatch(text, money[k - 1].end, m.start) is not None
         inherited = out[part_of[k]].category if part_of[k] is not None else (
             out[k - 1].category if sibling and out[k - 1].category != "other" else None)
-        listed = None
-        if k > 0 and scopes[k - 1].sentence == sc.sentence and sc.split_word in _LIST_SPLITS \
-                and out[k - 1].category not in ("other", "total"):
-            listed = out[k - 1].category  # a sum of the same kind as the amount before it
+        # the amount before, when this one is a further item of its list (split
+        # from it by a comma, "och" or "samt" in the same sentence)
+        prev_item = out[k - 1].category if k > 0 and scopes[k - 1].sentence == sc.sentence \
+            and sc.split_word in _LIST_SPLITS and out[k - 1].category != "other" else None
+        # a "sammanlagt" right after an amount of one kind is a sum of that kind
+        listed = prev_item if prev_item != "total" else None
         category = _category(k, money, scopes, cues, cue_starts, text, warnings, inherited, listed)
         if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
                 and _comparison().search(text, money[k - 1].end, m.start):
@@ -705,13 +708,11 @@ def attribute(found, *, reporting_year, release_region, warnings) -> list[Amount
             # the next sentence of the paragraph: "... 258 miljoner kronor. Det är en
             # ökning från 231 miljoner kronor året innan."
             category = out[k - 1].category
-        if category is None and k > 0 and scopes[k - 1].sentence == sc.sentence \
-                and sc.split_word in _LIST_SPLITS and out[k - 1].category != "other" \
-                and len(text[sc.left:m.start].split()) <= 6 \
+        if category is None and prev_item is not None and len(text[sc.left:m.start].split()) <= 6 \
                 and not _in_scope(agencies, agency_starts, sc.left, m.start):
             # a later item of a list under one verb: "utmättes en bil värd en halv miljon
             # kronor, två andra bilar värda 385 000 kronor samt smycken för 60 000 kronor"
-            category = out[k - 1].category
+            category = prev_item
         if category is None:
             # the row's own label ("Beslag | 9,3 mkr"), else the line that
             # introduces its list or table ("Så fördelade sig utmätningarna:")
