@@ -1,6 +1,7 @@
 """Amount attribution: category, agency credited, year, region and part_of.
 
-The rules, in the order they apply (docs/attribution.md has the examples):
+The rules, in the order they apply (examples: tests/test_attribution.py;
+the choices behind them: docs/decisions.md):
 
 Scope. Each amount owns a stretch of its sentence: from the previous amount
 (or the sentence start) to the next amount (or the sentence end). The text
@@ -20,13 +21,16 @@ category of the amount it breaks down or is listed with; a later item of
 a list under one verb, split from the amount before it by a comma, "och"
 or "samt" with at most six words and no agency of its own between
 ("utmättes en bil värd 500 000 kronor, två bilar värda 385 000 kronor samt
-smycken för 60 000 kronor"), takes that amount's category; then a short
-label line just above ("Beslag" over a figure); else `other`. When a strong cue of another category
+smycken för 60 000 kronor"), takes that amount's category; a "sammanlagt"
+right after such an item is a sum of its kind; then the row's label or the
+line introducing its list or table ("Beslag | 9,3 mkr", "Så fördelade sig
+utmätningarna:"); else `other`. When a strong cue of another category
 stands almost as near on the other side, the nearest wins and a warning
 names the amount.
 
-Agency. The agency the text credits (none for the size of a crime): one named right after the amount
-("9,3 miljoner Försäkringskassan"), in brackets after it in the same
+Agency. The agency the text credits (none for the size of a crime): one
+named right after the amount ("9,3 miljoner Försäkringskassan"), in
+brackets after it in the same
 clause ("(Försäkringskassan)"), as agent after it ("av Tullverket"), or
 before it in the same clause as subject or genitive ("Kronofogden utmätte
 ...", "Försäkringskassans återkrav på ..."), not one behind a preposition

@@ -73,10 +73,9 @@ evidence for an earlier year: 2 votes, where a framed relative form ("under
 förra året", "förra årets resultat", "i fjol" in the title) gives 2, and a
 bare one ("tog förra året in ...") or "under 2024" gives 1; "under 2024" in a
 release of 2024 gives its own year 2, and a tie goes to the release's own
-year. So "Myndigheten
-tog förra året in ... Under 2024 kom ..." in a release of 2025 is about
-2024, while "Tingsrätten friade honom i fjol ..." in a ruling of 2023 is
-about 2023. With no date at all: the year most named by report or period forms
+year. So "Myndigheten tog förra året in ... Under 2024 kom ..." in a
+release of 2025 is about 2024, while "Tingsrätten friade honom i fjol ..."
+in a ruling of 2023 is about 2023. With no date at all: the year most named by report or period forms
 further down (the latest on a tie), else None.
 """
 from __future__ import annotations
