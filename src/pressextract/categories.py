@@ -30,12 +30,12 @@ names the amount.
 
 Agency. The agency the text credits (none for the size of a crime): one
 named right after the amount ("9,3 miljoner Försäkringskassan"), in
-brackets after it in the same
-clause ("(Försäkringskassan)"), as agent after it ("av Tullverket"), or
-before it in the same clause as subject or genitive ("Kronofogden utmätte
-...", "Försäkringskassans återkrav på ..."), not one behind a preposition
-("tillsammans med Polisen"). Parts of a breakdown without their own take
-their parent's. Otherwise null: never a guess from elsewhere in the text.
+brackets after it in the same clause ("(Försäkringskassan)"), as agent
+after it ("av Tullverket"), or before it in the same clause as subject or
+genitive ("Kronofogden utmätte ...", "Försäkringskassans återkrav på ..."),
+not one behind a preposition ("tillsammans med Polisen"). Parts of a
+breakdown in the same sentence without their own take their parent's.
+Otherwise null: never a guess from elsewhere in the text.
 
 part_of. An amount after "varav", "därav", "fördelat på" breaks down the
 amount before it; further amounts joined to a part by "och", "samt" or a
